@@ -1,0 +1,93 @@
+package io.minik8s.grader.grade;
+
+import io.minik8s.grader.build.Libraries;
+import io.minik8s.grader.build.ModuleCompiler;
+import io.minik8s.grader.course.CourseRepo;
+import io.minik8s.grader.course.ModuleId;
+import io.minik8s.grader.run.ForkLimits;
+import io.minik8s.grader.run.TestFork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The two ways the course grades code, on top of {@link Grader}:
+ *
+ * <ul>
+ *   <li>{@link #check}: a student runs the visible tests of one module of their own checkout;
+ *   <li>{@link #grade}: an instructor grades a submission (or the reference) with visible and
+ *       hidden tests taken from the instructor's repository, never from the submission.
+ * </ul>
+ */
+public final class CourseGrader {
+
+  private final CourseRepo home;
+  private final Grader grader;
+
+  /**
+   * @param home the repository whose lessons, reference and tests are used
+   * @param libraries what every module and test may use; normally {@code Libraries.of(home.root())}
+   * @param limits limits of each forked test JVM
+   */
+  public CourseGrader(CourseRepo home, Libraries libraries, ForkLimits limits) {
+    this.home = home;
+    this.grader =
+        new Grader(
+            libraries,
+            new ModuleCompiler(home.stateDir().resolve("cache"), home.root()),
+            new TestFork(limits));
+  }
+
+  /** The visible tests of {@code module} against the code in this checkout's exercises/. */
+  public ModuleGrade check(ModuleId module, Optional<String> exercise) {
+    CodeSource mine = new CodeSource("exercises", home.root().resolve("exercises"));
+    CodeSource lower = home.hasSolutions() ? reference() : mine;
+    Path tests = mine.moduleDir(module).resolve("src/test");
+    TestSuite suite = new TestSuite(List.of(tests.resolve("java")), List.of(tests.resolve("resources")), List.of());
+    return grader.grade(module, home.lesson(module), mine, below(module, lower), suite, exercise);
+  }
+
+  /**
+   * Grades {@code modules} of a submission.
+   *
+   * @param submission a checkout with an exercises/ directory, or empty for the reference
+   * @param integrated build each module on the submission's own lower modules
+   */
+  public GradeReport grade(Optional<Path> submission, List<ModuleId> modules, boolean integrated) {
+    if (!home.hasSolutions()) {
+      throw new IllegalStateException(
+          "grading needs the instructor's repository (solutions/ and the hidden tests); a student checkout has ./course check");
+    }
+    CodeSource code =
+        submission.map(p -> new CodeSource(p.toString(), p.resolve("exercises"))).orElse(reference());
+    CodeSource lower = integrated ? code : reference();
+    List<ModuleGrade> grades = new ArrayList<>();
+    for (ModuleId module : modules) {
+      grades.add(grader.grade(module, home.lesson(module), code, below(module, lower), pristineTests(module), Optional.empty()));
+    }
+    String label = submission.map(Path::toString).orElse("reference (solutions/)");
+    return new GradeReport(label, integrated ? "integrated" : "isolated", List.copyOf(grades));
+  }
+
+  private TestSuite pristineTests(ModuleId module) {
+    Path tests = home.solutionDir(module).resolve("src/test");
+    Path hidden = home.hiddenTestsDir(module);
+    return new TestSuite(
+        List.of(tests.resolve("java")),
+        List.of(tests.resolve("resources")),
+        Files.isDirectory(hidden) ? List.of(hidden) : List.of());
+  }
+
+  private CodeSource reference() {
+    return new CodeSource("reference", home.root().resolve("solutions"));
+  }
+
+  private List<Grader.Below> below(ModuleId module, CodeSource code) {
+    return home.modules().stream()
+        .filter(m -> m.compareTo(module) < 0)
+        .map(m -> new Grader.Below(m, code))
+        .toList();
+  }
+}

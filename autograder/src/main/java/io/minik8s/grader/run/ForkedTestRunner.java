@@ -1,0 +1,205 @@
+package io.minik8s.grader.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minik8s.grader.Graded;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The main class of the forked test JVM. It runs every test under one classpath root through the
+ * JUnit Platform Launcher and appends what happens to a results file, one JSON object a line:
+ *
+ * <pre>
+ * {"event":"planned","key":"a.BTest#m()","class":"a.BTest","method":"m","exercise":"0.2","points":2,"hint":""}
+ * {"event":"finished","key":"a.BTest#m()","status":"SUCCESSFUL","message":""}
+ * {"event":"classFailed","class":"a.BTest","message":"..."}
+ * {"event":"done"}
+ * </pre>
+ *
+ * The file, not stdout, carries results because the code under test owns stdout. Each line is
+ * flushed as it is written, so when the JVM dies mid-run (System.exit, out of memory, killed at
+ * the module time limit) the grader still knows which tests finished; the planned tests with no
+ * {@code finished} line are the ones the crash took down.
+ *
+ * <p>Usage: {@code ForkedTestRunner RESULTS_FILE TEST_CLASSES_DIR PER_TEST_TIMEOUT_SECONDS [EXERCISE]}
+ */
+public final class ForkedTestRunner {
+
+  private final BufferedWriter out;
+  private final ObjectMapper json = new ObjectMapper();
+  private TestPlan plan;
+
+  private ForkedTestRunner(BufferedWriter out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path results = Path.of(args[0]);
+    Path testClasses = Path.of(args[1]);
+    String perTestTimeout = args[2] + " s";
+    Optional<String> exercise = args.length > 3 ? Optional.of(args[3]) : Optional.empty();
+
+    try (BufferedWriter out = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
+      ForkedTestRunner runner = new ForkedTestRunner(out);
+      LauncherDiscoveryRequest request =
+          LauncherDiscoveryRequestBuilder.request()
+              .selectors(selectClasspathRoots(Set.of(testClasses)))
+              .filters(onlyExercise(exercise))
+              // a looping test is abandoned in its own thread and the run goes on
+              .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+              .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)
+              .configurationParameter(
+                  "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+              .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+              .configurationParameter("jqwik.database", "jqwik-database")
+              .build();
+      Launcher launcher = LauncherFactory.create();
+      launcher.execute(request, runner.listener());
+      runner.write(runner.event("done"));
+    }
+    System.out.flush();
+    System.err.flush();
+    // threads a submission left running must not keep the JVM (and the grader) waiting
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static PostDiscoveryFilter onlyExercise(Optional<String> exercise) {
+    return descriptor -> {
+      if (exercise.isEmpty() || !(descriptor.getSource().orElse(null) instanceof MethodSource m)) {
+        return FilterResult.included("no exercise filter");
+      }
+      Graded graded = graded(m);
+      return graded != null && graded.exercise().equals(exercise.get())
+          ? FilterResult.included("exercise " + exercise.get())
+          : FilterResult.excluded("not exercise " + exercise.get());
+    };
+  }
+
+  private TestExecutionListener listener() {
+    return new TestExecutionListener() {
+      @Override
+      public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        plan.getRoots().forEach(root -> plan.getDescendants(root).forEach(id -> planned(id)));
+      }
+
+      @Override
+      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        finished(id, result.getStatus().name(), result.getThrowable().map(Failures::describe).orElse(""));
+      }
+
+      @Override
+      public void executionSkipped(TestIdentifier id, String reason) {
+        finished(id, "FAILED", "the test was skipped: " + reason);
+      }
+    };
+  }
+
+  private void planned(TestIdentifier id) {
+    if (!(id.getSource().orElse(null) instanceof MethodSource m)) {
+      return;
+    }
+    // a parameterized test is a container with one child per case; grade the method once
+    if (id.getParentIdObject().flatMap(this::enclosingMethod).isPresent()) {
+      return;
+    }
+    Graded graded = graded(m);
+    if (graded == null) {
+      return;
+    }
+    ObjectNode line = event("planned");
+    line.put("key", key(m));
+    line.put("class", m.getClassName());
+    line.put("method", m.getMethodName());
+    line.put("exercise", graded.exercise());
+    line.put("points", graded.points());
+    line.put("hint", graded.hint());
+    write(line);
+  }
+
+  /**
+   * Reports under the test method itself, or under the method that generated this test: a case of
+   * a parameterized test, a dynamic test of a factory. A method fails when any of its cases fails.
+   */
+  private void finished(TestIdentifier id, String status, String message) {
+    Object source = id.getSource().orElse(null);
+    Optional<MethodSource> method = enclosingMethod(id.getUniqueIdObject());
+    if (method.isPresent() && graded(method.get()) != null) {
+      MethodSource m = method.get();
+      ObjectNode line = event("finished");
+      line.put("key", key(m));
+      line.put("status", status);
+      line.put("message", message);
+      write(line);
+    } else if (source instanceof ClassSource c && !status.equals("SUCCESSFUL")) {
+      ObjectNode line = event("classFailed");
+      line.put("class", c.getClassName());
+      line.put("message", message);
+      write(line);
+    }
+  }
+
+  private Optional<MethodSource> enclosingMethod(UniqueId uniqueId) {
+    TestIdentifier id = plan.getTestIdentifier(uniqueId);
+    while (true) {
+      if (id.getSource().orElse(null) instanceof MethodSource m) {
+        return Optional.of(m);
+      }
+      Optional<UniqueId> parent = id.getParentIdObject();
+      if (parent.isEmpty()) {
+        return Optional.empty();
+      }
+      id = plan.getTestIdentifier(parent.get());
+    }
+  }
+
+  static String key(MethodSource m) {
+    return m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
+  }
+
+  private static Graded graded(MethodSource m) {
+    try {
+      Method method = m.getJavaMethod();
+      return method.getAnnotation(Graded.class);
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private ObjectNode event(String name) {
+    return json.createObjectNode().put("event", name);
+  }
+
+  private synchronized void write(ObjectNode line) {
+    try {
+      out.write(json.writeValueAsString(line));
+      out.newLine();
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write test results", e);
+    }
+  }
+}
