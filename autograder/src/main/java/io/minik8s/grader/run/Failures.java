@@ -23,6 +23,10 @@ final class Failures {
     if (!where.isEmpty()) {
       text = text + " (at " + where + ")";
     }
+    // a static initialiser's or a reflective call's failure is only a wrapper: show what it wraps
+    if (t.getCause() != null && t.getCause() != t && !(t instanceof AssertionError)) {
+      text = text + "; caused by " + describe(t.getCause());
+    }
     return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + " …";
   }
 
