@@ -72,7 +72,7 @@ class PatchHiddenTest {
       })
   @Graded(
       exercise = "0.6",
-      points = 4,
+      points = 3,
       hint = "Additions and changes come from live vs desired (drop their nulls); deletions come"
           + " from last-applied vs desired (keep only nulls); type changes and lists replace"
           + " whole values.")

@@ -221,7 +221,7 @@ class QuantityHiddenTest {
     assertThat(Quantity.parse("1").compareTo(Quantity.parse("1.000"))).isZero();
   }
 
-  @Property(seed = "42", tries = 300)
+  @Property(seed = "42", tries = 100)
   @Graded(
       exercise = "0.1",
       points = 2,
@@ -245,7 +245,7 @@ class QuantityHiddenTest {
     return Combinators.combine(mantissa, fraction, suffix).as((a, b, c) -> Quantity.parse(a + b + c));
   }
 
-  @Property(seed = "42", tries = 200)
+  @Property(seed = "42", tries = 100)
   @Graded(
       exercise = "0.1",
       points = 1,

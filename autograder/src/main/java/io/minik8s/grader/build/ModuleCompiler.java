@@ -20,7 +20,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import io.minik8s.grader.run.Directories;
 
 /**
  * Compiles a module's sources with the JDK's in-process compiler, independent of the

@@ -1,6 +1,6 @@
 package io.minik8s.grader.grade;
 
-import io.minik8s.grader.run.Directories;
+import io.minik8s.grader.build.Directories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

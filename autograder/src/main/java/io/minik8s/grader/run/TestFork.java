@@ -2,6 +2,7 @@ package io.minik8s.grader.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minik8s.grader.build.Directories;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

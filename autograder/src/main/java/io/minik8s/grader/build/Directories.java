@@ -1,4 +1,4 @@
-package io.minik8s.grader.run;
+package io.minik8s.grader.build;
 
 import java.io.IOException;
 import java.nio.file.Files;
