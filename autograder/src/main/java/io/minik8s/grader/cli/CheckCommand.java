@@ -44,11 +44,9 @@ final class CheckCommand implements Callable<Integer> {
       }
     });
     ModuleGrade grade = new CourseGrader(repo, Libraries.of(repo.root()), ForkLimits.DEFAULT).check(module, exercise);
-    System.out.println("Checking exercises/" + module.directoryName() + " with its visible tests\n");
+    System.out.println("Checking exercises/" + module.directoryName() + " with its visible tests (hidden tests grade more cases)\n");
     System.out.print(TextReport.module(grade));
-    if (exercise.isEmpty()) {
-      new Progress(repo).record(grade);
-    }
+    new Progress(repo).record(grade);
     Optional<ExerciseScore> next = grade.exercises().stream().filter(e -> e.earned() < e.max()).findFirst();
     next.ifPresent(e -> System.out.println("\nNext: exercise " + e.exercise().id() + " — ./course hint " + e.exercise().id()
         + " if you are stuck; ./course check " + module.number() + " --exercise " + e.exercise().id() + " runs only its tests."));

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A student's points per exercise from their last {@code check}, kept under {@code .course/} so
+ * A student's visible-test points per exercise from their last {@code check}, kept under {@code .course/} so
  * {@code list} can show progress without running anything.
  */
 final class Progress {
@@ -27,13 +27,20 @@ final class Progress {
     this.dir = repo.stateDir().resolve("progress");
   }
 
+  /** Visible-test points earned out of the visible-test points available, for one exercise. */
+  record Score(int earned, int max) {
+    boolean complete() {
+      return max > 0 && earned == max;
+    }
+  }
+
   void record(ModuleGrade grade) {
-    Map<String, Integer> points = new TreeMap<>(load(grade.module()));
+    Map<String, Score> points = new TreeMap<>(load(grade.module()));
     for (ExerciseScore e : grade.exercises()) {
-      points.put(e.exercise().id(), e.earned());
+      points.put(e.exercise().id(), new Score(e.earned(), e.max()));
     }
     ObjectNode node = JSON.createObjectNode();
-    points.forEach(node::put);
+    points.forEach((id, score) -> node.putObject(id).put("earned", score.earned()).put("max", score.max()));
     try {
       Files.createDirectories(dir);
       Files.writeString(file(grade.module()), JSON.writeValueAsString(node));
@@ -42,15 +49,16 @@ final class Progress {
     }
   }
 
-  /** Points per exercise id from the last check of {@code module}; empty if never checked. */
-  Map<String, Integer> load(ModuleId module) {
+  /** Scores per exercise id from the last check of {@code module}; empty if never checked. */
+  Map<String, Score> load(ModuleId module) {
     Path file = file(module);
     if (!Files.isRegularFile(file)) {
       return Map.of();
     }
     try {
-      Map<String, Integer> points = new TreeMap<>();
-      JSON.readTree(file.toFile()).fields().forEachRemaining(e -> points.put(e.getKey(), e.getValue().asInt()));
+      Map<String, Score> points = new TreeMap<>();
+      JSON.readTree(file.toFile()).fields().forEachRemaining(e -> points.put(e.getKey(),
+          new Score(e.getValue().path("earned").asInt(), e.getValue().path("max").asInt())));
       return points;
     } catch (IOException e) {
       return Map.of(); // a damaged progress file only loses the display of progress

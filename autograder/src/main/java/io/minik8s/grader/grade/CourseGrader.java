@@ -3,6 +3,7 @@ package io.minik8s.grader.grade;
 import io.minik8s.grader.build.Libraries;
 import io.minik8s.grader.build.ModuleCompiler;
 import io.minik8s.grader.course.CourseRepo;
+import io.minik8s.grader.course.Exercise;
 import io.minik8s.grader.course.ModuleId;
 import io.minik8s.grader.run.ForkLimits;
 import io.minik8s.grader.run.TestFork;
@@ -40,13 +41,25 @@ public final class CourseGrader {
             new TestFork(limits));
   }
 
-  /** The visible tests of {@code module} against the code in this checkout's exercises/. */
+  /**
+   * The visible tests of {@code module} against the code in this checkout's exercises/. Each
+   * exercise's maximum is what its visible tests are worth, so finishing them reads as complete;
+   * the lesson's points also count the hidden tests.
+   */
   public ModuleGrade check(ModuleId module, Optional<String> exercise) {
     CodeSource mine = new CodeSource("exercises", home.root().resolve("exercises"));
     CodeSource lower = home.hasSolutions() ? reference() : mine;
     Path tests = mine.moduleDir(module).resolve("src/test");
     TestSuite suite = new TestSuite(List.of(tests.resolve("java")), List.of(tests.resolve("resources")), List.of());
-    return grader.grade(module, home.lesson(module), mine, below(module, lower), suite, exercise);
+    ModuleGrade grade = grader.grade(module, home.lesson(module), mine, below(module, lower), suite, exercise);
+    List<ExerciseScore> visible =
+        grade.exercises().stream()
+            .map(e -> e.outcomes().isEmpty() ? e : new ExerciseScore(
+                new Exercise(e.exercise().id(), e.exercise().title(),
+                    e.outcomes().stream().mapToInt(o -> o.test().points()).sum()),
+                e.outcomes(), e.reasonIfNoTests()))
+            .toList();
+    return new ModuleGrade(module, grade.title(), visible, grade.status(), grade.problem(), grade.output(), grade.strays());
   }
 
   /**

@@ -53,6 +53,8 @@ class GraderTest {
     ModuleGrade grade = grader.check(course.repo.module("00"), Optional.empty());
     assertThat(grade.exercises()).extracting(ExerciseScore::earned).containsExactly(2, 2);
     assertThat(grade.exercises().get(0).outcomes()).noneMatch(o -> o.test().hidden());
+    // 0.1 is worth 3 in the lesson, 2 of them visible: a student who passes every visible test sees 2/2
+    assertThat(grade.exercises()).extracting(ExerciseScore::max).containsExactly(2, 2);
   }
 
   @Test
