@@ -36,11 +36,11 @@ public record RangeRequest(
     return new RangeRequest(key, rangeEnd, limit, revision, keysOnly, countOnly);
   }
 
-  public RangeRequest keysOnly() {
+  public RangeRequest withKeysOnly() {
     return new RangeRequest(key, rangeEnd, limit, revision, true, countOnly);
   }
 
-  public RangeRequest countOnly() {
+  public RangeRequest withCountOnly() {
     return new RangeRequest(key, rangeEnd, limit, revision, keysOnly, true);
   }
 }
