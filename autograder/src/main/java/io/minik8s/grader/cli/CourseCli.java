@@ -26,12 +26,14 @@ import picocli.CommandLine.Option;
       GradeCommand.class,
       GradeBatchCommand.class,
       TeethCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Students: ./course list, ./course check 00, ./course watch 00, ./course hint 0.2",
-      "Instructors: ./course grade --reference, ./course grade PATH, ./course grade-batch DIR --csv FILE"
+      "Instructors: ./course grade --reference, ./course grade PATH, ./course grade-batch DIR --csv FILE",
+      "Cluster: ./course run store --port 0"
     })
 public final class CourseCli implements Runnable {
 
@@ -54,6 +56,8 @@ public final class CourseCli implements Runnable {
 
   static int execute(String... args) {
     CommandLine cli = new CommandLine(new CourseCli());
+    // everything after a component's name is the component's own flags, --help included
+    cli.getSubcommands().get("run").setStopAtPositional(true);
     cli.setParameterExceptionHandler(
         (ex, ignored) -> {
           PrintWriter err = ex.getCommandLine().getErr();

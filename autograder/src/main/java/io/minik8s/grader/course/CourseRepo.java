@@ -54,6 +54,25 @@ public record CourseRepo(Path root) {
     return List.copyOf(modules);
   }
 
+  /** Every module with code in solutions/ or exercises/, lesson or not, in order. */
+  public List<ModuleId> codeModules() {
+    TreeSet<ModuleId> modules = new TreeSet<>();
+    for (String dir : List.of("solutions", "exercises")) {
+      Path parent = root.resolve(dir);
+      if (!Files.isDirectory(parent)) {
+        continue;
+      }
+      try (Stream<Path> dirs = Files.list(parent)) {
+        dirs.map(p -> ModuleId.fromDirectoryName(p.getFileName().toString()))
+            .filter(m -> m != null && Files.isDirectory(root.resolve(dir).resolve(m.directoryName()).resolve("src")))
+            .forEach(modules::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + parent, e);
+      }
+    }
+    return List.copyOf(modules);
+  }
+
   /** The module a user named ({@code 0}, {@code 00}, {@code objects}, {@code 00-objects}). */
   public ModuleId module(String query) {
     return modules().stream()

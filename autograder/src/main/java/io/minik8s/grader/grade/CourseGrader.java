@@ -1,5 +1,6 @@
 package io.minik8s.grader.grade;
 
+import io.minik8s.grader.build.CodeSource;
 import io.minik8s.grader.build.Libraries;
 import io.minik8s.grader.build.ModuleCompiler;
 import io.minik8s.grader.course.CourseRepo;

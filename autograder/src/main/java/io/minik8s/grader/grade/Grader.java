@@ -1,7 +1,9 @@
 package io.minik8s.grader.grade;
 
 import io.minik8s.grader.build.CompileResult;
+import io.minik8s.grader.build.CodeSource;
 import io.minik8s.grader.build.Libraries;
+import io.minik8s.grader.build.ModuleChain;
 import io.minik8s.grader.build.ModuleCompiler;
 import io.minik8s.grader.build.SourceTree;
 import io.minik8s.grader.course.Exercise;
@@ -34,11 +36,13 @@ public final class Grader {
 
   private final Libraries libraries;
   private final ModuleCompiler compiler;
+  private final ModuleChain chain;
   private final TestFork fork;
 
   public Grader(Libraries libraries, ModuleCompiler compiler, TestFork fork) {
     this.libraries = libraries;
     this.compiler = compiler;
+    this.chain = new ModuleChain(compiler, libraries);
     this.fork = fork;
   }
 
@@ -61,25 +65,21 @@ public final class Grader {
         lesson.exercises().stream().filter(e -> exercise.isEmpty() || e.id().equals(exercise.get())).toList();
     String title = module.directoryName();
 
+    List<ModuleChain.Link> links = new ArrayList<>();
+    below.forEach(b -> links.add(new ModuleChain.Link(b.module(), b.code())));
+    links.add(new ModuleChain.Link(module, code));
+    ModuleChain.Result built = chain.compile(links);
+    if (!built.ok()) {
+      ModuleChain.Link failed = built.failedLink();
+      String problem =
+          failed.module().equals(module)
+              ? module + " does not compile:\n" + built.failure().errors()
+              : "module " + failed.module() + " (" + failed.code().label() + "), which " + module
+                  + " builds on, does not compile:\n" + built.failure().errors();
+      return failed(module, title, exercises, "compile-error", problem);
+    }
     List<Path> classpath = new ArrayList<>(libraries.entries());
-    List<Path> lowerClasses = new ArrayList<>();
-    for (Below lower : below) {
-      CompileResult result = compileMain(lower.module(), lower.code(), classpath);
-      if (!result.ok()) {
-        return failed(module, title, exercises, "compile-error",
-            "module " + lower.module() + " (" + lower.code().label() + "), which " + module
-                + " builds on, does not compile:\n" + result.errors());
-      }
-      classpath.add(result.classes());
-      lowerClasses.add(result.classes());
-    }
-
-    CompileResult main = compileMain(module, code, classpath);
-    if (!main.ok()) {
-      return failed(module, title, exercises, "compile-error",
-          module + " does not compile:\n" + main.errors());
-    }
-    classpath.add(main.classes());
+    classpath.addAll(built.classes());
 
     CompileResult testClasses =
         compiler.compile(module + " tests", new SourceTree(tests.allRoots(), tests.resourceRoots()), classpath);
@@ -89,10 +89,12 @@ public final class Grader {
               + testClasses.errors());
     }
 
+    // libraries first (a submission cannot shadow JUnit or the runner), then the tests, then the code
     List<Path> forkClasspath = new ArrayList<>(libraries.entries());
     forkClasspath.add(testClasses.classes());
-    forkClasspath.add(main.classes());
-    forkClasspath.addAll(lowerClasses);
+    for (int i = built.classes().size() - 1; i >= 0; i--) {
+      forkClasspath.add(built.classes().get(i));
+    }
     ForkResult run = fork.run(forkClasspath, testClasses.classes(), classNames(tests.hiddenRoots()), exercise);
 
     List<ExerciseScore> scores = new ArrayList<>();
@@ -112,13 +114,6 @@ public final class Grader {
 
   /** A module under the graded one, and where its code comes from. */
   public record Below(ModuleId module, CodeSource code) {}
-
-  private CompileResult compileMain(ModuleId module, CodeSource code, List<Path> classpath) {
-    return compiler.compile(
-        module + " (" + code.label() + ")",
-        new SourceTree(List.of(code.mainJava(module)), List.of(code.mainResources(module))),
-        classpath);
-  }
 
   private static ModuleGrade failed(
       ModuleId module, String title, List<Exercise> exercises, String status, String problem) {

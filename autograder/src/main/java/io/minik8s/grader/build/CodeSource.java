@@ -1,4 +1,4 @@
-package io.minik8s.grader.grade;
+package io.minik8s.grader.build;
 
 import io.minik8s.grader.course.ModuleId;
 import java.nio.file.Path;

@@ -1,0 +1,21 @@
+package io.minik8s.grader.launch;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A runnable piece of the cluster: which module holds it and its main class. Every component
+ * starts the same way, {@code ./course run <name> [flags]}, and explains its flags with
+ * {@code --help}.
+ */
+public record Component(String name, String module, String mainClass, String description) {
+
+  public static final List<Component> ALL =
+      List.of(
+          new Component("store", "01-store", "io.minik8s.store.cli.StoreMain",
+              "the etcd-like store: serve its etcd v3 JSON API, or snapshot save/restore"));
+
+  public static Optional<Component> named(String name) {
+    return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+}
