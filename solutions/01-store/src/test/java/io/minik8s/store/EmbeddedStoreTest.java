@@ -8,6 +8,8 @@ import io.minik8s.store.api.Bytes;
 import io.minik8s.store.api.KeyValue;
 import io.minik8s.store.api.PutRequest;
 import io.minik8s.store.api.RangeRequest;
+import io.minik8s.store.api.RequestOp;
+import io.minik8s.store.api.TxnRequest;
 import io.minik8s.store.api.StoreError;
 import io.minik8s.store.api.StoreException;
 import io.minik8s.store.api.Watch;
@@ -124,6 +126,14 @@ class EmbeddedStoreTest {
         .isInstanceOf(StoreException.class)
         .extracting(e -> ((StoreException) e).error())
         .isEqualTo(StoreError.LEASE_NOT_FOUND);
+    TxnRequest txn = new TxnRequest(List.of(), List.of(
+        new RequestOp.Put(PutRequest.of(b("b"), b("1"))), new RequestOp.Put(PutRequest.of(b("c"), b("1")).withLease(42))), List.of());
+    assertThatThrownBy(() -> store.txn(txn))
+        .as("txn putting b, then c with the unknown lease 42")
+        .isInstanceOf(StoreException.class)
+        .extracting(e -> ((StoreException) e).error())
+        .isEqualTo(StoreError.LEASE_NOT_FOUND);
+    assertThat(keys()).as("keys after the refused put and txn: the txn is all or nothing").isEmpty();
     assertThat(store.put(PutRequest.of(b("b"), b("1"))).header().revision())
         .as("revision of the next put: the refused one made none").isEqualTo(2);
   }

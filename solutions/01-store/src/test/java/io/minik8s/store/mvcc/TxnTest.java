@@ -153,9 +153,6 @@ class TxnTest {
         () -> store.txn(new TxnRequest(List.of(), List.of(put("k2", "1"),
             new RequestOp.DeleteRange(new DeleteRangeRequest(b("k"), b("l"), false))), List.of())),
         StoreError.DUPLICATE_KEY, "txn putting k2 and deleting [k, l)");
-    assertStoreError(
-        () -> store.txn(new TxnRequest(List.of(), List.of(new RequestOp.Put(PutRequest.of(b("k"), b("x")).withLease(42))), List.of())),
-        StoreError.LEASE_NOT_FOUND, "txn putting k with the unknown lease 42");
 
     assertThat(store.currentRevision()).as("revision after refused txns").isEqualTo(4);
     assertThat(value("k")).as("k after refused txns").isEqualTo("v2");
