@@ -39,8 +39,8 @@ public final class Backup {
     StoreState state = SnapshotFile.read(file).state();
     Files.createDirectories(dataDir.resolve(DataDir.WAL));
     Path snapDir = Files.createDirectories(dataDir.resolve(DataDir.SNAP));
-    SnapshotFile.writeInto(snapDir, new Snapshot(0, state));
-    Fsync.directory(dataDir);
+    SnapshotFile.writeInto(snapDir, new Snapshot(0, state), Fsync.DEFAULT);
+    Fsync.syncDirectory(dataDir);
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

@@ -79,7 +79,7 @@ public final class DataDir implements AutoCloseable {
     try {
       Files.createDirectories(dir.resolve(WAL));
       Files.createDirectories(dir.resolve(SNAP));
-      Fsync.directory(dir);
+      options.fsync().directory(dir);
       DirectoryLock lock = DirectoryLock.acquire(dir);
       try {
         return recover(dir, options, lock);
@@ -95,7 +95,7 @@ public final class DataDir implements AutoCloseable {
   private static DataDir recover(Path dir, Options options, DirectoryLock lock) throws IOException {
     Path walDir = dir.resolve(WAL);
     deleteTempFiles(dir.resolve(SNAP));
-    WalReader.Contents wal = WalReader.recover(walDir);
+    WalReader.Contents wal = WalReader.recover(walDir, options.fsync());
     long firstInWal = wal.segments().isEmpty() ? wal.lastSequence() + 1 : SegmentFiles.firstSequence(wal.segments().get(0));
     Snapshot snapshot = newestUsableSnapshot(dir, firstInWal);
     long base = snapshot.walSequence();
@@ -113,7 +113,7 @@ public final class DataDir implements AutoCloseable {
       for (Path segment : wal.segments()) {
         Files.delete(segment);
       }
-      Fsync.directory(walDir);
+      options.fsync().directory(walDir);
       lastSegment = null;
       lastSequence = base;
     }
@@ -182,7 +182,7 @@ public final class DataDir implements AutoCloseable {
    */
   public synchronized Path snapshot(StoreState state, long walSequence) {
     try {
-      Path file = SnapshotFile.writeInto(dir.resolve(SNAP), new Snapshot(walSequence, state));
+      Path file = SnapshotFile.writeInto(dir.resolve(SNAP), new Snapshot(walSequence, state), options.fsync());
       lastSnapshotSequence = Math.max(lastSnapshotSequence, walSequence);
       purge();
       return file;
@@ -198,7 +198,7 @@ public final class DataDir implements AutoCloseable {
     for (Path old : snapshots.subList(0, drop)) {
       Files.delete(old);
     }
-    Fsync.directory(snapDir);
+    options.fsync().directory(snapDir);
     long covered = SnapshotFile.walSequence(snapshots.get(drop));
     Path walDir = dir.resolve(WAL);
     List<Path> segments = SegmentFiles.list(walDir);
@@ -208,7 +208,7 @@ public final class DataDir implements AutoCloseable {
         Files.delete(segments.get(i));
       }
     }
-    Fsync.directory(walDir);
+    options.fsync().directory(walDir);
   }
 
   private static void deleteTempFiles(Path snapDir) throws IOException {

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Forces a file's written bytes to stable storage. Every fsync of WAL data goes through one of
- * these so tests can count them (group commit) or make them fail (a dying disk); production uses
- * {@link #DEFAULT}.
+ * Forces written bytes to stable storage. Every fsync of the data directory goes through one of
+ * these, so tests can count them (group commit), make them fail (a dying disk), or skip them (a
+ * test that reopens a directory in the same process needs no disk flush, and fsync is slow: tens
+ * of milliseconds on a busy disk). Production uses {@link #DEFAULT}.
  */
 @FunctionalInterface
 interface Fsync {
@@ -22,11 +23,18 @@ interface Fsync {
   void force(FileChannel channel) throws IOException;
 
   /**
+   * Makes a directory's entries durable; by default with {@link #syncDirectory}.
+   */
+  default void directory(Path dir) throws IOException {
+    syncDirectory(dir);
+  }
+
+  /**
    * Makes a directory's entries durable: after creating, renaming or deleting a file, the file's
    * own fsync does not persist its name; a crash could lose the file. Linux allows fsync on a
    * directory opened read-only; other systems may refuse, which we tolerate (nothing better exists).
    */
-  static void directory(Path dir) throws IOException {
+  static void syncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

@@ -69,7 +69,7 @@ final class SegmentWriter implements Closeable {
     Path segment = walDir.resolve(SegmentFiles.name(firstSequence));
     channel = FileChannel.open(segment, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     size = 0;
-    Fsync.directory(walDir);
+    fsync.directory(walDir);
   }
 
   @Override

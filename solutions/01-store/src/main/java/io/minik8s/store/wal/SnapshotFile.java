@@ -60,14 +60,18 @@ public final class SnapshotFile {
   }
 
   /** Writes the snapshot into {@code snapDir} under its canonical name; returns the file. */
-  static Path writeInto(Path snapDir, Snapshot snapshot) throws IOException {
+  static Path writeInto(Path snapDir, Snapshot snapshot, Fsync fsync) throws IOException {
     Path file = snapDir.resolve(name(snapshot.walSequence()));
-    write(file, snapshot);
+    write(file, snapshot, fsync);
     return file;
   }
 
   /** Writes the snapshot to {@code file} atomically, replacing any file of that name. */
   public static void write(Path file, Snapshot snapshot) throws IOException {
+    write(file, snapshot, Fsync.DEFAULT);
+  }
+
+  static void write(Path file, Snapshot snapshot, Fsync fsync) throws IOException {
     byte[] header = JSON.writeValueAsBytes(JSON.createObjectNode()
         .put("format", FORMAT).put("version", VERSION).put("walSequence", snapshot.walSequence()));
     byte[] first = RecordFormat.frame(header);
@@ -77,10 +81,10 @@ public final class SnapshotFile {
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       channel.write(new java.nio.ByteBuffer[] {java.nio.ByteBuffer.wrap(first), java.nio.ByteBuffer.wrap(second)});
-      channel.force(true);
+      fsync.force(channel);
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Fsync.directory(dir);
+    fsync.directory(dir);
   }
 
   /**

@@ -47,7 +47,7 @@ final class WalReader {
    * @throws WalCorruptedException for damage that is not a torn tail, for a gap in the sequence
    *     numbers between segments, or for a valid record that does not decode
    */
-  static Contents recover(Path walDir) throws IOException {
+  static Contents recover(Path walDir, Fsync fsync) throws IOException {
     List<Path> segments = SegmentFiles.list(walDir);
     List<Entry> entries = new ArrayList<>();
     long next = segments.isEmpty() ? 1 : SegmentFiles.firstSequence(segments.get(0));
@@ -58,13 +58,14 @@ final class WalReader {
         throw new WalCorruptedException(segment, 0, "it starts at sequence " + first + " but the segment before"
             + " it ends at " + (next - 1) + ", so records are missing (was a segment file deleted?)");
       }
-      next = readSegment(segment, first, i == segments.size() - 1, entries);
+      next = readSegment(segment, first, i == segments.size() - 1, entries, fsync);
     }
     return new Contents(entries, next - 1, segments);
   }
 
   /** Reads one segment into {@code entries}; returns the sequence number after its last record. */
-  private static long readSegment(Path segment, long first, boolean last, List<Entry> entries) throws IOException {
+  private static long readSegment(Path segment, long first, boolean last, List<Entry> entries, Fsync fsync)
+      throws IOException {
     byte[] data = Files.readAllBytes(segment);
     long sequence = first;
     int offset = 0;
@@ -80,7 +81,7 @@ final class WalReader {
         LOG.log(Level.WARNING, "WAL segment {0}: torn last record at byte offset {1} ({2}), truncating the"
             + " {3} bytes from there: a crash interrupted its write, so it was never acknowledged",
             segment, offset, damaged.damage(), data.length - offset);
-        truncate(segment, offset);
+        truncate(segment, offset, fsync);
         return sequence;
       }
       RecordFormat.Valid valid = (RecordFormat.Valid) read;
@@ -144,10 +145,10 @@ final class WalReader {
     };
   }
 
-  private static void truncate(Path segment, long size) throws IOException {
+  private static void truncate(Path segment, long size, Fsync fsync) throws IOException {
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
       channel.truncate(size);
-      channel.force(true);
+      fsync.force(channel);
     }
   }
 }
