@@ -10,6 +10,7 @@ import static io.minik8s.store.server.JsonFields.putBool;
 import static io.minik8s.store.server.JsonFields.putBytes;
 import static io.minik8s.store.server.JsonFields.putInt64;
 import static io.minik8s.store.server.JsonFields.repeated;
+import static io.minik8s.store.server.JsonFields.uint64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -145,7 +146,7 @@ public final class EtcdJsonClientCodec {
 
   public static ResponseHeader decodeHeader(JsonNode json) {
     JsonNode h = message(json, "header");
-    return new ResponseHeader(int64(h, "cluster_id"), int64(h, "member_id"), int64(h, "revision"), int64(h, "raft_term"));
+    return new ResponseHeader(uint64(h, "cluster_id"), uint64(h, "member_id"), int64(h, "revision"), uint64(h, "raft_term"));
   }
 
   public static KeyValue decodeKeyValue(JsonNode kv) {
@@ -222,6 +223,6 @@ public final class EtcdJsonClientCodec {
   public static StatusResponse decodeStatus(JsonNode json) {
     JsonNode version = field(json, "version");
     return new StatusResponse(decodeHeader(json), version == null ? "" : version.asText(), int64(json, "dbSize"),
-        int64(json, "leader"), int64(json, "raftIndex"), int64(json, "raftTerm"));
+        uint64(json, "leader"), uint64(json, "raftIndex"), uint64(json, "raftTerm"));
   }
 }

@@ -177,14 +177,17 @@ public final class EtcdJsonCodec {
 
   // ---- responses -------------------------------------------------------------------------------
 
-  /** Every response has a header, even an empty one. */
+  /**
+   * Every response has a header, even an empty one. {@code cluster_id}, {@code member_id} and
+   * {@code raft_term} are uint64 in etcd: written unsigned ({@link JsonFields#putUint64}).
+   */
   public static ObjectNode encodeHeader(ResponseHeader header) {
     // BEGIN EXERCISE 1.6 — encode a ResponseHeader: int64 fields as strings, zeros omitted
     ObjectNode json = object();
-    putInt64(json, "cluster_id", header.clusterId());
-    putInt64(json, "member_id", header.memberId());
+    JsonFields.putUint64(json, "cluster_id", header.clusterId());
+    JsonFields.putUint64(json, "member_id", header.memberId());
     putInt64(json, "revision", header.revision());
-    putInt64(json, "raft_term", header.raftTerm());
+    JsonFields.putUint64(json, "raft_term", header.raftTerm());
     return json;
     // END EXERCISE 1.6
   }
@@ -347,9 +350,9 @@ public final class EtcdJsonCodec {
     json.set("header", encodeHeader(response.header()));
     putString(json, "version", response.version());
     putInt64(json, "dbSize", response.dbSize());
-    putInt64(json, "leader", response.leader());
-    putInt64(json, "raftIndex", response.raftIndex());
-    putInt64(json, "raftTerm", response.raftTerm());
+    JsonFields.putUint64(json, "leader", response.leader());
+    JsonFields.putUint64(json, "raftIndex", response.raftIndex());
+    JsonFields.putUint64(json, "raftTerm", response.raftTerm());
     return json;
   }
 }

@@ -78,6 +78,28 @@ public final class JsonFields {
     throw GoJsonSyntax.typeError(typeName(v), "int64");
   }
 
+  /**
+   * A uint64 field (etcd's cluster and member ids, raft terms and indexes): read into a long with
+   * the same bits, so ids above {@code Long.MAX_VALUE} come back negative; write with
+   * {@link #putUint64}.
+   */
+  public static long uint64(JsonNode message, String name) {
+    JsonNode v = field(message, name);
+    if (v == null) {
+      return 0;
+    }
+    if ((v.isTextual() || v.isIntegralNumber()) && v.asText().strip().matches("[0-9]{1,20}")) {
+      BigInteger n = new BigInteger(v.asText().strip());
+      if (n.bitLength() <= 64) {
+        return n.longValue();
+      }
+    }
+    if (!v.isTextual() && !v.isNumber()) {
+      throw GoJsonSyntax.typeError(typeName(v), "uint64");
+    }
+    throw GoJsonSyntax.typeError("number " + v.asText(), "uint64");
+  }
+
   private static long toInt64(String number) {
     try {
       BigInteger n = new BigInteger(number);
@@ -213,6 +235,13 @@ public final class JsonFields {
   public static void putInt64(ObjectNode message, String name, long value) {
     if (value != 0) {
       message.put(name, Long.toString(value));
+    }
+  }
+
+  /** A uint64 field held in a long's bits (see {@link #uint64}). */
+  public static void putUint64(ObjectNode message, String name, long value) {
+    if (value != 0) {
+      message.put(name, Long.toUnsignedString(value));
     }
   }
 
