@@ -240,6 +240,7 @@ class EtcdGatewayServerHiddenTest {
   void watchDecodesItsOptionsAppliesFiltersAndNumbersTheWatchPerStream() throws Exception {
     try (var stream = gateway.openStream("/v3/watch", """
         {"create_request":{"key":"L3c=","range_end":"L3g=","start_revision":"5","progress_notify":true,"filters":["NOPUT"]}}""")) {
+      assertThat(stream.status()).as("status of POST /v3/watch").isEqualTo(200);
       var watch = gateway.awaitWatch(0);
       assertThat(store.last(WatchRequest.class)).isEqualTo(new WatchRequest(Bytes.of("/w"), Bytes.of("/x"), 5, false, true));
 
@@ -260,6 +261,7 @@ class EtcdGatewayServerHiddenTest {
   @Graded(exercise = "1.6", points = 2, hint = "When the client goes away, the next write to its stream fails: close the store's watch then.")
   void aWatchEndsWhenItsClientDisconnects() throws Exception {
     var stream = gateway.openStream("/v3/watch", "{\"create_request\":{\"key\":\"L2E=\"}}");
+    assertThat(stream.status()).as("status of POST /v3/watch").isEqualTo(200);
     var watch = gateway.awaitWatch(0);
     watch.emit(new WatchResponse(header(6), watch.id(), true, false, 0, "", List.of()));
     assertThat(stream.nextLine()).contains("\"created\":true");
@@ -280,6 +282,7 @@ class EtcdGatewayServerHiddenTest {
   @Graded(exercise = "1.6", points = 1, hint = "Stopping the server ends open watch streams and closes their watches.")
   void stoppingTheServerEndsWatchStreams() throws Exception {
     try (var stream = gateway.openStream("/v3/watch", "{\"create_request\":{\"key\":\"L2E=\"}}")) {
+      assertThat(stream.status()).as("status of POST /v3/watch").isEqualTo(200);
       var watch = gateway.awaitWatch(0);
       watch.emit(new WatchResponse(header(6), watch.id(), true, false, 0, "", List.of()));
       assertThat(stream.nextLine()).contains("\"created\":true");

@@ -167,8 +167,8 @@ public final class EtcdGatewayServer implements AutoCloseable {
         store.leaseTimeToLive(JsonFields.int64(json, "ID"), JsonFields.bool(json, "keys")));
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+  private void handle(HttpExchange exchange) {
+    try {
       String method = route(exchange.getRequestURI().getPath());
       if (method == null || !(unary.containsKey(method) || method.equals("watch") || method.equals("lease/keepalive"))) {
         sendText(exchange, 404, "Not Found\n");
@@ -195,6 +195,15 @@ public final class EtcdGatewayServer implements AutoCloseable {
       }
     } catch (IOException clientGone) {
       // nothing to answer to
+    } catch (RuntimeException e) {
+      // even the error answer failed (e.g. an unfinished error mapping): say so in plain text
+      try {
+        sendText(exchange, 500, e + "\n");
+      } catch (IOException | RuntimeException ignored) {
+        // headers were already sent; closing is all that is left
+      }
+    } finally {
+      exchange.close();
     }
   }
 

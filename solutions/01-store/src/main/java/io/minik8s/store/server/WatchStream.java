@@ -64,7 +64,7 @@ final class WatchStream implements WatchListener {
 
   @Override
   public void onResponse(WatchResponse response) {
-    // BEGIN EXERCISE 1.6 — write one watch response as a flushed {"result":...} line; end on cancel or a failed write
+    // BEGIN EXERCISE 1.6 — write one watch response as a flushed result line; end on cancel or a failed write
     WatchResponse view = streamView(response);
     if (view == null) {
       return;

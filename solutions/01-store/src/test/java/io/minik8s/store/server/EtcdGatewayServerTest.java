@@ -205,8 +205,8 @@ class EtcdGatewayServerTest {
 
     try (var stream = gateway.openStream("/v3/watch", """
         {"create_request":{"key":"L3c=","range_end":"L3g=","prev_kv":true}}""")) {
+      assertThat(stream.status()).as("status of POST /v3/watch").isEqualTo(200);
       var watch = gateway.awaitWatch(0);
-      assertThat(stream.status()).isEqualTo(200);
       assertThat(store.last(WatchRequest.class)).as("the WatchRequest the store received")
           .isEqualTo(new WatchRequest(Bytes.of("/w"), Bytes.of("/x"), 0, true, false));
 

@@ -28,7 +28,7 @@ import java.util.function.LongFunction;
  * test sets (by default it fails the test), and every request is recorded. Watches are driven by
  * hand with {@link FakeWatch#emit}.
  */
-final class FakeKeyValueStore implements KeyValueStore {
+class FakeKeyValueStore implements KeyValueStore {
 
   /** etcd 3.4.23's header from the captures in the tests (cluster and member ids are uint64). */
   static final ResponseHeader HEADER_6 = header(6);
