@@ -1,0 +1,33 @@
+package io.minik8s.store.contract;
+
+import io.minik8s.store.api.KeyValueStore;
+import io.minik8s.store.client.HttpKeyValueStore;
+import io.minik8s.store.etcd.RealEtcd;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The contract against real etcd, through its JSON gateway: the ground truth for our own stores
+ * (skipped, with a message, where no etcd binary is installed).
+ */
+class RealEtcdContractTest extends KeyValueStoreContract {
+
+  private static RealEtcd etcd;
+
+  @BeforeAll
+  static void startEtcd() {
+    etcd = RealEtcd.start();
+  }
+
+  @AfterAll
+  static void stopEtcd() {
+    if (etcd != null) {
+      etcd.close();
+    }
+  }
+
+  @Override
+  protected KeyValueStore newStore() {
+    return new HttpKeyValueStore(etcd.endpoint());
+  }
+}
