@@ -10,6 +10,7 @@ import io.minik8s.store.api.ResponseHeader;
 import io.minik8s.store.api.Watch;
 import io.minik8s.store.api.WatchRequest;
 import io.minik8s.store.api.WatchResponse;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -267,7 +268,7 @@ class SyncingWatchHubTest {
       public void onResponse(WatchResponse response) {
         super.onResponse(response);
         if (!response.events().isEmpty() && blocked.compareAndSet(false, true)) {
-          await().until(() -> release.await(10, TimeUnit.MILLISECONDS)); // blocks this delivery thread
+          await().pollInterval(Duration.ofMillis(2)).until(() -> release.await(10, TimeUnit.MILLISECONDS)); // blocks this delivery thread
         }
       }
     };
@@ -276,16 +277,16 @@ class SyncingWatchHubTest {
     hub.watch(prefix("/a/"), fast);
 
     hub.publish(log.put("/a/1", "x"));
-    await().untilTrue(blocked); // slow's listener now holds revision 1
+    await().pollInterval(Duration.ofMillis(2)).untilTrue(blocked); // slow's listener now holds revision 1
     for (int i = 2; i <= 10; i++) {
       hub.publish(log.put("/a/" + i, "x")); // 2..5 fill slow's buffer of 4, 6 overflows it
       long revision = i;
       // fast must keep up too (its buffer is as small), so wait for it: it is served meanwhile
-      await().untilAsserted(() -> assertThat(fast.eventRevisions()).as("fast watcher, while slow is blocked")
+      await().pollInterval(Duration.ofMillis(2)).untilAsserted(() -> assertThat(fast.eventRevisions()).as("fast watcher, while slow is blocked")
           .containsExactlyElementsOf(LongStream.rangeClosed(1, revision).boxed().toList()));
     }
     release.countDown();
-    await().untilAsserted(() -> assertThat(slow.lines()).as("slow watcher").last().isEqualTo("canceled"));
+    await().pollInterval(Duration.ofMillis(2)).untilAsserted(() -> assertThat(slow.lines()).as("slow watcher").last().isEqualTo("canceled"));
     assertThat(slow.eventRevisions()).as("slow watcher's events before its cancel").containsExactly(1L, 2L, 3L, 4L, 5L);
   }
 
