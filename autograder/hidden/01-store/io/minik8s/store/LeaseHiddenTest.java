@@ -72,7 +72,7 @@ class LeaseHiddenTest {
       assertThat(store.expireLeases()).as("expired after keep-alive %d", i).isEmpty();
     }
     clock.advanceSeconds(10);
-    assertThat(store.leaseKeepAlive(lease).ttl()).as("keep-alive at the deadline").isZero();
+    assertThat(error(() -> store.leaseKeepAlive(lease))).as("keep-alive at the deadline").isEqualTo(StoreError.LEASE_NOT_FOUND);
     assertThat(store.expireLeases()).as("expired at the deadline").containsExactly(lease);
     assertThat(get("hb")).as("hb after its lease expired").isNull();
   }

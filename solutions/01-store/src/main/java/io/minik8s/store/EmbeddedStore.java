@@ -11,6 +11,7 @@ import io.minik8s.store.api.RangeRequest;
 import io.minik8s.store.api.RangeResponse;
 import io.minik8s.store.api.ResponseHeader;
 import io.minik8s.store.api.StatusResponse;
+import io.minik8s.store.api.StoreError;
 import io.minik8s.store.api.TxnRequest;
 import io.minik8s.store.api.TxnResponse;
 import io.minik8s.store.api.Watch;
@@ -23,12 +24,15 @@ import io.minik8s.store.mvcc.Mutation;
 import io.minik8s.store.mvcc.MutationLog;
 import io.minik8s.store.mvcc.MvccStore;
 import io.minik8s.store.mvcc.StoreState;
+import io.minik8s.store.watch.SyncingWatchHub;
 import io.minik8s.store.watch.WatchHub;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -48,31 +52,16 @@ public final class EmbeddedStore implements KeyValueStore {
   /** The etcd API version this store speaks, as status reports it. */
   public static final String VERSION = "3.4.0";
 
-  /**
-   * Until the watch module is wired in, watches are refused; commits are dropped. The lead
-   * replaces this default with the real hub of io.minik8s.store.watch.
-   */
-  static final Function<CommitLog, WatchHub> NO_WATCHES = log -> new WatchHub() {
-    @Override
-    public Watch watch(WatchRequest request, WatchListener listener) {
-      throw new UnsupportedOperationException("this store was built without a watch hub");
-    }
-
-    @Override
-    public void publish(Commit commit) {}
-
-    @Override
-    public void notifyProgress() {}
-
-    @Override
-    public void close() {}
-  };
+  /** Responses a watch may have waiting before it is canceled as too slow (etcd buffers 128 per watch stream). */
+  static final int WATCH_BUFFER = 1024;
 
   private final Lessor lessor;
   private final MvccStore mvcc;
   private final WatchHub watchHub;
   private final MutationLog log;
   private final ScheduledExecutorService leaseExpiry;
+  /** Delivers watch responses to listeners, off the store's write lock; daemon threads. */
+  private final ExecutorService watchDelivery;
 
   private EmbeddedStore(Builder builder) {
     this.log = builder.mutationLog;
@@ -81,14 +70,16 @@ public final class EmbeddedStore implements KeyValueStore {
         builder.state == null
             ? new MvccStore(lessor, this::publish, log)
             : MvccStore.restore(builder.state, lessor, this::publish, log);
-    this.watchHub = builder.watchHub.apply(mvcc);
-    this.leaseExpiry = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "store-lease-expiry");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.watchDelivery = Executors.newCachedThreadPool(daemon("store-watch-delivery"));
+    this.watchHub =
+        builder.watchHub != null
+            ? builder.watchHub.apply(mvcc)
+            : new SyncingWatchHub(mvcc, watchDelivery, WATCH_BUFFER, MvccStore::header);
+    this.leaseExpiry = Executors.newSingleThreadScheduledExecutor(daemon("store-timers"));
     long interval = builder.leaseCheckInterval.toMillis();
     leaseExpiry.scheduleWithFixedDelay(this::expireLeasesQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    long progress = builder.progressNotifyInterval.toMillis();
+    leaseExpiry.scheduleWithFixedDelay(watchHub::notifyProgress, progress, progress, TimeUnit.MILLISECONDS);
   }
 
   /** An empty in-memory store (no durability) on {@code clock}. */
@@ -104,7 +95,8 @@ public final class EmbeddedStore implements KeyValueStore {
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
     private MutationLog mutationLog = MutationLog.NONE;
-    private Function<CommitLog, WatchHub> watchHub = NO_WATCHES;
+    private Function<CommitLog, WatchHub> watchHub; // null: the real hub, see the constructor
+    private Duration progressNotifyInterval = Duration.ofMinutes(10);
     private StoreState state;
     private Duration leaseCheckInterval = Duration.ofMillis(500);
 
@@ -122,7 +114,19 @@ public final class EmbeddedStore implements KeyValueStore {
       return this;
     }
 
-    /** Builds the watch hub on the store's history; the store publishes every commit to it. */
+    /**
+     * How often idle watches that asked for progress notifications get one; etcd's default is 10
+     * minutes, and the Kubernetes API server's watch cache wants a few seconds.
+     */
+    public Builder progressNotifyInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("progress notify interval must be positive, got " + interval);
+      }
+      this.progressNotifyInterval = interval;
+      return this;
+    }
+
+    /** Replaces the watch hub, for tests; the store publishes every commit to it. */
     public Builder watchHub(Function<CommitLog, WatchHub> watchHub) {
       this.watchHub = Objects.requireNonNull(watchHub);
       return this;
@@ -204,6 +208,11 @@ public final class EmbeddedStore implements KeyValueStore {
   @Override
   public Lease.KeepAliveResponse leaseKeepAlive(long id) {
     long ttl = lessor.keepAlive(id);
+    if (ttl <= 0) {
+      // etcd's wire answer is a response without a TTL; its Go client, and this contract, make
+      // that LEASE_NOT_FOUND (clientv3/lease.go), so every KeyValueStore reports it the same way
+      throw StoreError.LEASE_NOT_FOUND.exception();
+    }
     return new Lease.KeepAliveResponse(header(), id, ttl);
   }
 
@@ -238,6 +247,11 @@ public final class EmbeddedStore implements KeyValueStore {
     mvcc.apply(mutation);
   }
 
+  /** The state with a value read at the same instant (see {@link MvccStore#exportStateWith}). */
+  public <T> MvccStore.Exported<T> exportStateWith(java.util.function.Supplier<T> sameInstant) {
+    return mvcc.exportStateWith(sameInstant);
+  }
+
   /** The state a snapshot saves (see {@link MvccStore#exportState}). */
   public StoreState exportState() {
     return mvcc.exportState();
@@ -252,6 +266,15 @@ public final class EmbeddedStore implements KeyValueStore {
   public void close() {
     leaseExpiry.shutdownNow();
     watchHub.close();
+    watchDelivery.shutdown();
     log.close();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

@@ -428,6 +428,23 @@ public final class MvccStore implements CommitLog, LeaseStore {
     }
   }
 
+  /**
+   * The store's state paired with a value read at the same instant, with no write in progress: a
+   * snapshot needs the state and the last WAL sequence it includes, and a write appends to the WAL
+   * under the write lock, so reading both under it keeps them consistent.
+   */
+  public <T> Exported<T> exportStateWith(java.util.function.Supplier<T> sameInstant) {
+    lock.writeLock().lock();
+    try {
+      return new Exported<>(exportState(), sameInstant.get());
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** A state and what was read with it. */
+  public record Exported<T>(StoreState state, T with) {}
+
   private void restoreLocked(StoreState state) {
     for (StoreState.LeaseRecord lease : state.leases()) {
       lessor.restore(lease.id(), lease.ttlSeconds());

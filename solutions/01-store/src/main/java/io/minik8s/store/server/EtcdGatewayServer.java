@@ -23,6 +23,10 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +76,8 @@ public final class EtcdGatewayServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService executor;
   private final Map<String, Function<JsonNode, ObjectNode>> unary;
+  /** Writes a snapshot of the store to a file, for {@code /v3/maintenance/snapshot}; null: not served. */
+  private volatile SnapshotSource snapshots;
   /** Open watch streams, ended on stop. */
   private final Set<WatchStream> streams = ConcurrentHashMap.newKeySet();
 
@@ -99,6 +105,25 @@ public final class EtcdGatewayServer implements AutoCloseable {
     EtcdGatewayServer server = new EtcdGatewayServer(store, port, maxRequestBytes);
     server.http.start();
     return server;
+  }
+
+  /**
+   * Writes the store's snapshot into a file; what {@code etcdctl snapshot save} downloads. The
+   * {@link KeyValueStore} contract has no such call, so the process that owns the store hands one in.
+   */
+  @FunctionalInterface
+  public interface SnapshotSource {
+    void writeTo(Path file) throws IOException;
+  }
+
+  /**
+   * Serves {@code POST /v3/maintenance/snapshot}: a stream of {@code {"result":{"blob":..,
+   * "remaining_bytes":..}}} lines, as etcd sends, whose blobs concatenated are the snapshot file.
+   * (etcd's blob is its bbolt database; ours is the store's own snapshot format.)
+   */
+  public EtcdGatewayServer serveSnapshots(SnapshotSource source) {
+    this.snapshots = source;
+    return this;
   }
 
   /** The port bound. */
@@ -170,7 +195,10 @@ public final class EtcdGatewayServer implements AutoCloseable {
   private void handle(HttpExchange exchange) {
     try {
       String method = route(exchange.getRequestURI().getPath());
-      if (method == null || !(unary.containsKey(method) || method.equals("watch") || method.equals("lease/keepalive"))) {
+      boolean streaming = method != null
+          && (method.equals("watch") || method.equals("lease/keepalive")
+              || (method.equals("maintenance/snapshot") && snapshots != null));
+      if (method == null || !(unary.containsKey(method) || streaming)) {
         sendText(exchange, 404, "Not Found\n");
         return;
       }
@@ -183,6 +211,7 @@ public final class EtcdGatewayServer implements AutoCloseable {
         switch (method) {
           case "watch" -> serveWatch(exchange, request);
           case "lease/keepalive" -> serveKeepAlive(exchange, request);
+          case "maintenance/snapshot" -> serveSnapshot(exchange);
           default -> sendJson(exchange, 200, unary.get(method).apply(request));
         }
       } catch (StoreException e) {
@@ -283,6 +312,32 @@ public final class EtcdGatewayServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(JSON.writeValueAsBytes(line));
       out.write('\n');
+    }
+  }
+
+  private void serveSnapshot(HttpExchange exchange) throws IOException {
+    Path file = Files.createTempFile("minik8s-snapshot-", ".snap");
+    try {
+      snapshots.writeTo(file);
+      long remaining = Files.size(file);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      try (InputStream in = Files.newInputStream(file);
+          OutputStream out = exchange.getResponseBody()) {
+        byte[] chunk = new byte[32 * 1024];
+        for (int n; (n = in.readNBytes(chunk, 0, chunk.length)) > 0; ) {
+          remaining -= n;
+          ObjectNode result = JsonFields.object();
+          result.put("remaining_bytes", Long.toString(remaining));
+          result.put("blob", Base64.getEncoder().encodeToString(Arrays.copyOf(chunk, n)));
+          ObjectNode line = JsonFields.object();
+          line.set("result", result);
+          out.write(JSON.writeValueAsBytes(line));
+          out.write('\n');
+        }
+      }
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

@@ -12,5 +12,6 @@ import java.util.List;
 public record Snapshot(long walSequence, StoreState state) {
 
   /** The state of a store that has never been written to: what a new data directory recovers. */
-  public static final StoreState EMPTY_STATE = new StoreState(0, 0, List.of(), List.of(), List.of());
+  // a new store is at revision 1, as etcd's is: its first write makes revision 2
+  public static final StoreState EMPTY_STATE = new StoreState(1, 0, List.of(), List.of(), List.of());
 }
