@@ -19,7 +19,10 @@ public interface KeyValueStore extends AutoCloseable {
 
   TxnResponse txn(TxnRequest request);
 
-  /** Discards the history before {@code revision}; reads and watches from before it then fail. */
+  /**
+   * Discards the history before {@code revision}, done when this returns: reads and watches from
+   * before it then fail, and a watch from {@code revision} itself replays only the puts made at it.
+   */
   CompactionResponse compact(long revision);
 
   /** Starts a watch; its responses go to {@code listener}, beginning with a {@code created} one. */

@@ -5,7 +5,9 @@ package io.minik8s.store.api;
  *
  * @param startRevision 0: from the next change on; otherwise every change since that revision is
  *     replayed first, in order, then live changes follow. Below the compacted revision the watch
- *     is canceled with {@link WatchResponse#compactRevision()} set.
+ *     is canceled with {@link WatchResponse#compactRevision()} set; from the compacted revision
+ *     itself, as in etcd, it replays only the puts made at it (its deletes are gone, and its
+ *     events carry no {@code prevKv}: the state before it is gone too).
  * @param prevKv include each event's previous key state
  * @param progressNotify send an empty response with the current revision when the watch has been
  *     idle for a while, so a client knows how far it has seen

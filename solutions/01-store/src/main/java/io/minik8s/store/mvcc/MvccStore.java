@@ -65,7 +65,11 @@ public final class MvccStore implements CommitLog, LeaseStore {
 
   private final TreeIndex index = new TreeIndex();
   private final History history = new History();
-  /** The commits after {@link #compactRevision}, by revision: what a watch from the past replays. */
+  /**
+   * The commits from {@link #compactRevision} on, by revision: what a watch from the past replays.
+   * The one at the compact revision holds only what compaction kept of it ({@link
+   * Commit#keptByCompaction}); the snapshot does not store it (its base keys hold the same puts).
+   */
   private final NavigableMap<Long, Commit> commits = new TreeMap<>();
   /** etcd starts at revision 1: the first write makes revision 2. */
   private long currentRevision = 1;
@@ -140,7 +144,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
   public List<Commit> commitsAfter(long after) {
     lock.readLock().lock();
     try {
-      if (after < compactRevision) {
+      if (after + 1 < compactRevision) {
         throw StoreError.COMPACTED.exception();
       }
       return List.copyOf(commits.tailMap(after, false).values());
@@ -266,7 +270,8 @@ public final class MvccStore implements CommitLog, LeaseStore {
 
   /**
    * Discards the history at or below {@code revision} except what is live at it: reads below it
-   * then fail with COMPACTED, reads at or above it still work.
+   * then fail with COMPACTED, reads at or above it still work, and a watch from it replays only the
+   * puts made at it ({@link CommitLog#commitsAfter}).
    *
    * @throws io.minik8s.store.api.StoreException COMPACTED if already compacted at or after
    *     {@code revision}, FUTURE_REVISION if {@code revision} is ahead of the store
@@ -301,7 +306,14 @@ public final class MvccStore implements CommitLog, LeaseStore {
     }
     Set<Revision> keep = index.compact(revision);
     history.compact(revision, keep);
+    Commit atRevision = commits.get(revision);
     commits.headMap(revision, true).clear();
+    if (atRevision != null) {
+      Commit kept = atRevision.keptByCompaction(); // a watch from `revision` still replays its puts
+      if (!kept.events().isEmpty()) {
+        commits.put(revision, kept);
+      }
+    }
     compactRevision = revision;
     // END EXERCISE 1.5
   }
@@ -422,7 +434,8 @@ public final class MvccStore implements CommitLog, LeaseStore {
               : index.range(Bytes.ZERO, Bytes.ZERO, compactRevision).stream()
                   .map(e -> history.get(e.found().modified()))
                   .toList();
-      return new StoreState(currentRevision, compactRevision, base, List.copyOf(commits.values()), lessor.records());
+      List<Commit> after = List.copyOf(commits.tailMap(compactRevision, false).values());
+      return new StoreState(currentRevision, compactRevision, base, after, lessor.records());
     } finally {
       lock.readLock().unlock();
     }
@@ -451,6 +464,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
     }
     // A snapshot keeps no sub revisions; keys changed by one txn get distinct ones in key order.
     Map<Long, Long> nextSub = new HashMap<>();
+    List<WatchEvent> keptAtCompactRevision = new ArrayList<>();
     for (KeyValue kv : state.baseKeys()) {
       long sub = nextSub.merge(kv.modRevision(), 1L, Long::sum) - 1;
       Revision modified = new Revision(kv.modRevision(), sub);
@@ -459,8 +473,15 @@ public final class MvccStore implements CommitLog, LeaseStore {
       if (kv.lease() != 0) {
         lessor.attach(kv.lease(), kv.key());
       }
+      if (kv.modRevision() == state.compactRevision()) {
+        keptAtCompactRevision.add(new WatchEvent(WatchEvent.Type.PUT, kv, null));
+      }
     }
     compactRevision = state.compactRevision();
+    if (!keptAtCompactRevision.isEmpty()) {
+      // What compaction kept of the commit at the compact revision: its puts (Commit#keptByCompaction).
+      commits.put(compactRevision, new Commit(compactRevision, keptAtCompactRevision));
+    }
     currentRevision = Math.max(1, compactRevision);
     for (Commit commit : state.commits()) {
       replayLocked(commit);

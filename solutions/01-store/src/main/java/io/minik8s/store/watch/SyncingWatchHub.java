@@ -48,7 +48,8 @@ public final class SyncingWatchHub implements WatchHub {
    *   (2) the sync step moves a watcher to synced only if nextRevision > publishedRevision: no
    *       commit it still needs has been published yet, so publish will bring every one of them.
    *
-   * A sync round: (a) under the lock, cancel watchers whose nextRevision is compacted and choose
+   * A sync round: (a) under the lock, cancel watchers whose nextRevision is below the compact
+   * revision (etcd replays from the compact revision itself, what compaction kept of it) and choose
    * `from`, the smallest nextRevision of the rest; (b) without the lock, read commitsAfter(from-1),
    * which ends at some revision R; (c) under the lock, replay to each unsynced watcher the commits
    * in [nextRevision, R] it watches, set nextRevision to R+1, and apply rule (2). A watcher whose
@@ -134,8 +135,9 @@ public final class SyncingWatchHub implements WatchHub {
   /**
    * Starts a watch: its {@code created} response is queued before any event. A start revision of
    * 0, or one in the future, is served by live commits only; one in the past is replayed by the sync
-   * step first; one at or below the compacted revision ends in a {@code canceled} response with
-   * {@code compactRevision} set.
+   * step first; one below the compacted revision ends in a {@code canceled} response with
+   * {@code compactRevision} set. A start at the compacted revision itself is replayed, as etcd does,
+   * from what compaction kept of it ({@link CommitLog#commitsAfter}).
    *
    * @throws IllegalStateException if the hub is closed
    */
@@ -313,8 +315,9 @@ public final class SyncingWatchHub implements WatchHub {
 
   /**
    * One sync round (steps (a), (b), (c) of the design comment): cancels unsynced watchers whose
-   * next revision is compacted, replays history to the others, and moves those that caught up to
-   * the synced group. Package-private so tests can run a round exactly when they choose.
+   * next revision is below the compact revision, replays history to the others, and moves those
+   * that caught up to the synced group. Package-private so tests can run a round exactly when they
+   * choose.
    *
    * @return whether an unsynced watcher could make progress in another round right away
    */
@@ -325,7 +328,7 @@ public final class SyncingWatchHub implements WatchHub {
     lock.lock();
     try {
       for (Watcher watcher : unsynced.watchers()) {
-        if (watcher.nextRevision <= compacted) {
+        if (watcher.nextRevision < compacted) {
           cancelLocked(watcher, responses.compacted(watcher.id(), compacted));
         } else if (!watcher.outbox.isFull()) {
           from = Math.min(from, watcher.nextRevision);

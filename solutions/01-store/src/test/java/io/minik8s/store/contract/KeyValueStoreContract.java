@@ -454,6 +454,51 @@ public abstract class KeyValueStoreContract {
     }
   }
 
+  /**
+   * etcd 3.4.23 accepts a watch from exactly the compact revision (only one from below it is
+   * canceled) and replays what compaction kept of that revision: a put made at it, without
+   * prev_kv even when asked (the state before it is gone), but never a delete made at it.
+   */
+  @Test
+  void aWatchFromTheCompactRevisionReplaysItsPutsButNotItsDeletes() {
+    put("a", "1");
+    long putAt = put("a", "2").header().revision();
+    store.compact(putAt);
+    RecordingListener fromPut = new RecordingListener();
+
+    try (Watch ignored = store.watch(WatchRequest.prefix(Bytes.of(prefix)).fromRevision(putAt).withPrevKv(), fromPut)) {
+      long live = put("a", "3").header().revision();
+      List<WatchEvent> events = fromPut.awaitEvents(2);
+
+      assertThat(events).as("a watch from %d after compacting at %d", putAt, putAt).extracting(this::describe)
+          .containsExactly("PUT a=2@" + putAt, "PUT a=3@" + live);
+      assertThat(events.get(0).prevKv()).as("prev_kv of the put at the compact revision").isNull();
+      assertThat(events.get(1).prevKv()).as("prev_kv of the next put: the version at the compact revision")
+          .extracting(KeyValue::value).isEqualTo(value("2"));
+      assertThat(fromPut.responses()).as("responses of a watch from the compact revision").noneMatch(WatchResponse::canceled);
+    }
+
+    long deletedAt = store.deleteRange(DeleteRangeRequest.key(key("a"))).header().revision();
+    long putAfter = put("b", "1").header().revision();
+    store.compact(deletedAt);
+    RecordingListener fromDelete = new RecordingListener();
+
+    try (Watch ignored = store.watch(WatchRequest.prefix(Bytes.of(prefix)).fromRevision(deletedAt), fromDelete)) {
+      long live = put("c", "1").header().revision();
+
+      assertThat(fromDelete.awaitEvents(2)).as("a watch from %d after deleting a and compacting at %d", deletedAt, deletedAt)
+          .extracting(this::describe).containsExactly("PUT b=1@" + putAfter, "PUT c=1@" + live);
+    }
+  }
+
+  /** An event as {@code "PUT name=value@modRevision"} or {@code "DELETE name@modRevision"}. */
+  private String describe(WatchEvent e) {
+    String name = e.kv().key().utf8().substring(prefix.length());
+    return e.type() == WatchEvent.Type.PUT
+        ? "PUT " + name + "=" + e.kv().value().utf8() + "@" + e.kv().modRevision()
+        : "DELETE " + name + "@" + e.kv().modRevision();
+  }
+
   @Test
   void aClosedWatchReceivesNothingMore() {
     RecordingListener closed = new RecordingListener();

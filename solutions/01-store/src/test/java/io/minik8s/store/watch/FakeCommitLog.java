@@ -68,6 +68,7 @@ final class FakeCommitLog implements CommitLog {
     return commit;
   }
 
+  /** History below {@code revision} is gone; of the commit at it, only its puts remain (as in the store). */
   synchronized void compact(long revision) {
     compactRevision = revision;
   }
@@ -88,10 +89,14 @@ final class FakeCommitLog implements CommitLog {
     Runnable hook;
     synchronized (this) {
       reads++;
-      if (after < compactRevision) {
+      if (after + 1 < compactRevision) {
         throw StoreError.COMPACTED.exception();
       }
-      result = commits.stream().filter(c -> c.revision() > after).toList();
+      result = commits.stream()
+          .filter(c -> c.revision() > after)
+          .map(c -> c.revision() == compactRevision ? c.keptByCompaction() : c)
+          .filter(c -> !c.events().isEmpty())
+          .toList();
       hook = duringRead;
       duringRead = () -> {};
     }
