@@ -17,6 +17,7 @@ import io.minik8s.store.api.StoreError;
 import io.minik8s.store.api.StoreException;
 import io.minik8s.store.api.TxnRequest;
 import io.minik8s.store.api.TxnResponse;
+import io.minik8s.store.api.WatchEvent;
 import io.minik8s.store.lease.Lessor;
 import io.minik8s.testkit.ManualClock;
 import java.util.ArrayList;
@@ -178,6 +179,31 @@ class MvccHiddenTest {
     assertThat(error(() -> store.range(RangeRequest.key(b("live")).atRevision(3)))).as("live at 3 after compact(4)").isEqualTo(StoreError.COMPACTED);
     assertThat(store.exportState().baseKeys()).as("keys live at 4").extracting(kv -> kv.key().utf8()).containsExactly("live");
     assertThat(store.exportState().commits()).as("commits kept after compact(4)").extracting(Commit::revision).containsExactly(5L);
+  }
+
+  @Test
+  @Graded(exercise = "1.5", points = 1, hint = "A watch may start at the compact revision itself, as in etcd: "
+      + "keep of the commit at that revision what compaction keeps of it (Commit.keptByCompaction), and nothing if "
+      + "that is nothing.")
+  void historyStartsAtTheCompactRevisionWithOnlyItsPuts() {
+    put("gone", "1"); // 2
+    store.txn(new TxnRequest(List.of(), List.of(new RequestOp.Put(PutRequest.of(b("kept"), b("1"))),
+        new RequestOp.DeleteRange(DeleteRangeRequest.key(b("gone")))), List.of())); // 3
+    store.deleteRange(DeleteRangeRequest.key(b("kept"))); // 4
+    put("later", "1"); // 5
+
+    store.compact(3);
+
+    assertThat(error(() -> store.commitsAfter(1))).as("commitsAfter(1) after compact(3)").isEqualTo(StoreError.COMPACTED);
+    List<Commit> history = store.commitsAfter(2);
+    assertThat(history).as("commitsAfter(2) after compact(3)").extracting(Commit::revision).containsExactly(3L, 4L, 5L);
+    assertThat(history.get(0).events()).as("revision 3 (put kept, delete gone) after compact(3)").containsExactly(
+        new WatchEvent(WatchEvent.Type.PUT, get("kept", 3), null));
+
+    store.compact(4);
+
+    assertThat(store.commitsAfter(3)).as("commitsAfter(3) after compact(4), revision 4 only deleted")
+        .extracting(Commit::revision).containsExactly(5L);
   }
 
   @Test
