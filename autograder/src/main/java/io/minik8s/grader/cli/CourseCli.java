@@ -27,13 +27,15 @@ import picocli.CommandLine.Option;
       GradeBatchCommand.class,
       TeethCommand.class,
       RunCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Students: ./course list, ./course check 00, ./course watch 00, ./course hint 0.2",
       "Instructors: ./course grade --reference, ./course grade PATH, ./course grade-batch DIR --csv FILE",
-      "Cluster: ./course run store --port 0"
+      "Cluster: ./course run store --port 0",
+      "Benchmarks: ./course bench store (ours vs real etcd)"
     })
 public final class CourseCli implements Runnable {
 
@@ -58,6 +60,7 @@ public final class CourseCli implements Runnable {
     CommandLine cli = new CommandLine(new CourseCli());
     // everything after a component's name is the component's own flags, --help included
     cli.getSubcommands().get("run").setStopAtPositional(true);
+    cli.getSubcommands().get("bench").setStopAtPositional(true);
     cli.setParameterExceptionHandler(
         (ex, ignored) -> {
           PrintWriter err = ex.getCommandLine().getErr();

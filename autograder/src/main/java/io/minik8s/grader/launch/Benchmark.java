@@ -1,0 +1,21 @@
+package io.minik8s.grader.launch;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A benchmark suite of {@code bench/}: its main class and the module it measures, which it is
+ * compiled on top of (with every module below). {@code ./course bench <name> --help} explains its
+ * flags.
+ */
+public record Benchmark(String name, String module, String mainClass, String description) {
+
+  public static final List<Benchmark> ALL =
+      List.of(
+          new Benchmark("store", "01-store", "io.minik8s.bench.StoreBench",
+              "our store's server against real etcd: put throughput and latency, range, watch fan-out"));
+
+  public static Optional<Benchmark> named(String name) {
+    return ALL.stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+}
