@@ -248,6 +248,14 @@ public final class SyncingWatchHub implements WatchHub {
 
   /** A watcher's outbox has drained: resume its replay if it was paused on a full outbox. */
   void onEmptied(Watcher watcher) {
+    Watcher.State state = watcher.state;
+    if (state == Watcher.State.SYNCED || state == Watcher.State.CANCELED) {
+      // Neither ever becomes unsynced again, so there is nothing to resume. Every delivery ends
+      // here: taking the lock would queue a thousand delivery threads behind a publish to a
+      // thousand watchers (./course bench store), and the thread pool would grow a thread per
+      // watcher per commit to replace them.
+      return;
+    }
     lock.lock();
     try {
       if (watcher.state == Watcher.State.UNSYNCED) {

@@ -41,7 +41,12 @@ final class Watcher implements Watch {
    */
   long nextRevision;
 
-  State state;
+  /**
+   * Written under the hub's lock. Volatile so that {@link SyncingWatchHub#onEmptied} can see
+   * without the lock that a watcher is synced or canceled: neither state ever leads back to
+   * unsynced.
+   */
+  volatile State state;
 
   /** No events were queued since the last progress notification (etcd's {@code progress[id]}). */
   boolean idle = true;
