@@ -160,7 +160,7 @@ public final class EmbeddedStore implements KeyValueStore {
   }
 
   private ResponseHeader header() {
-    return MvccStore.header(mvcc.currentRevision());
+    return mvcc.durableHeader();
   }
 
   @Override

@@ -15,6 +15,17 @@ public interface MutationLog extends AutoCloseable {
 
   Durable append(Mutation mutation);
 
+  /**
+   * Everything appended so far: {@link Durable#await()} returns once it is all durable. An answer
+   * that reports earlier writes without making one (a read, a write that changes nothing) waits
+   * on this, so that no client learns a revision that a crash could take back. The default suits
+   * a log whose appends are durable by the time {@link #append} returns; a log that makes them
+   * durable later (group commit) must override it.
+   */
+  default Durable appended() {
+    return () -> {};
+  }
+
   @Override
   default void close() {}
 

@@ -39,6 +39,14 @@ import java.util.function.Function;
  * (the watch hub); then, outside the lock, it waits until the log says it is durable. So the
  * log, the watchers and readers all see the same order, and concurrent writers share an fsync.
  *
+ * <p>Readers may thus see a write before it is durable. An answer that reports such writes
+ * without making one (a range, a delete of nothing, a txn that only reads, the header of a lease
+ * or status answer) therefore waits, outside the lock, for everything appended before it
+ * ({@link MutationLog#appended()}): otherwise a crash could take back a revision a client was
+ * told, and the store would hand it out again for other writes. etcd avoids this by applying an
+ * entry only after raft persisted it. Watchers are still sent a commit as soon as it is
+ * published, before its fsync.
+ *
  * <p>Errors are etcd's: {@link StoreError#EMPTY_KEY}, COMPACTED, FUTURE_REVISION,
  * LEASE_NOT_FOUND, DUPLICATE_KEY, TOO_MANY_OPERATIONS, as {@link io.minik8s.store.api.StoreException}s.
  * A request is checked completely before it changes anything, so a failed request changes nothing.
@@ -112,12 +120,32 @@ public final class MvccStore implements CommitLog, LeaseStore {
 
   public RangeResponse range(RangeRequest request) {
     TxnChecks.requireKey(request.key());
+    RangeResponse response;
+    MutationLog.Durable seen;
     lock.readLock().lock();
     try {
-      return newTxnLocked().range(request);
+      response = newTxnLocked().range(request);
+      seen = log.appended();
     } finally {
       lock.readLock().unlock();
     }
+    seen.await(); // the read may include writes not yet durable: see the class comment
+    return response;
+  }
+
+  /** A header with the current revision, once every write up to it is durable. */
+  public ResponseHeader durableHeader() {
+    long revision;
+    MutationLog.Durable seen;
+    lock.readLock().lock();
+    try {
+      revision = currentRevision;
+      seen = log.appended();
+    } finally {
+      lock.readLock().unlock();
+    }
+    seen.await();
+    return header(revision);
   }
 
   @Override
@@ -518,7 +546,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
   private MutationLog.Durable commitLocked(StoreTxn txn) {
     Commit commit = recordLocked(txn);
     if (commit == null) {
-      return () -> {};
+      return log.appended(); // nothing to log, but the answer reports the current revision
     }
     MutationLog.Durable durable = log.append(new Mutation.Write(commit));
     listener.accept(commit);

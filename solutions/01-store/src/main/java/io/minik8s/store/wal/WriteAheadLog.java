@@ -84,6 +84,13 @@ public final class WriteAheadLog implements MutationLog {
     return () -> awaitDurable(sequence);
   }
 
+  /** Waits for every record appended so far, without appending one. */
+  @Override
+  public Durable appended() {
+    long sequence = lastSequence();
+    return () -> awaitDurable(sequence);
+  }
+
   /** The sequence number of the last record appended (durable or not); 0 for an empty log. */
   public long lastSequence() {
     lock.lock();
