@@ -2,6 +2,7 @@ package io.minik8s.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -146,8 +147,8 @@ public final class StoreBench implements Callable<Integer> {
     StringBuilder out = new StringBuilder();
     out.append("# Store benchmark").append(quick ? " (--quick: the figures mean little)" : "").append("\n\n");
     out.append(String.format(Locale.ROOT,
-        "%s on %s %s, %d cores, load average %.2f before and %.2f after (1 min), Java %s.%n%n",
-        started, System.getProperty("os.name"), System.getProperty("os.version"),
+        "%s%s on %s %s, %d cores, load average %.2f before and %.2f after (1 min), Java %s.%n%n",
+        started, commit(), System.getProperty("os.name"), System.getProperty("os.version"),
         Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, Runtime.version()));
     out.append(table).append('\n');
     out.append("Throughputs: higher is better; latencies: lower is better. The last column is ours divided by etcd's.\n\n");
@@ -155,11 +156,11 @@ public final class StoreBench implements Callable<Integer> {
         "Each server ran alone on 127.0.0.1, in its own process, with a fresh data directory under %s"
             + " and fsync on (ours: write-ahead log fsynced before each ack, concurrent writes share an fsync;"
             + " etcd: its defaults). Clients: HttpKeyValueStore over the etcd v3 JSON gateway (HTTP/1.1),"
-            + " all in one JVM. Values: %d bytes. Warm-up: %d sequential and %d concurrent puts."
+            + " all in one JVM. Values: %d bytes. Warm-up: %d s of sequential and concurrent puts and ranges."
             + " Sequential: %s puts; concurrent: %s puts from %d clients; range: %s keys read %d times;"
             + " watch: %s watchers, %s puts (after %d unmeasured), each put sent once the last reached every watcher,"
             + " latency from before the put to each watcher's receipt.%n",
-        System.getProperty("java.io.tmpdir"), sizes.valueBytes(), sizes.warmupPuts(), sizes.warmupPuts(),
+        System.getProperty("java.io.tmpdir"), sizes.valueBytes(), sizes.warmupSeconds(),
         StoreWorkloads.count(sizes.sequentialPuts()), StoreWorkloads.count(sizes.concurrentPuts()), sizes.clients(),
         StoreWorkloads.count(sizes.rangeKeys()), sizes.rangeRepeats(), StoreWorkloads.count(sizes.watchers()),
         StoreWorkloads.count(sizes.watchPuts()), sizes.watchWarmupPuts()));
@@ -168,6 +169,27 @@ public final class StoreBench implements Callable<Integer> {
       notes.forEach(n -> out.append("- ").append(n).append('\n'));
     }
     return out.toString();
+  }
+
+  /** ", commit abc1234" (with "+ local changes" if the tree is dirty), or "" outside a git checkout. */
+  private static String commit() {
+    try {
+      String head = git("rev-parse", "--short", "HEAD");
+      return head.isEmpty() ? "" : ", commit " + head + (git("status", "--porcelain", "--untracked-files=no").isEmpty() ? "" : " + local changes");
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  private static String git(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    return git.waitFor() == 0 ? out : "";
   }
 
   private static double loadAverage() {

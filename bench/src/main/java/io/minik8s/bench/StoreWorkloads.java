@@ -49,16 +49,23 @@ final class StoreWorkloads {
     this.sizes = sizes;
   }
 
-  /** Warms both JVMs' JITs (and etcd's caches) on every path the benchmarks take; measures nothing. */
+  /**
+   * Warms both JVMs' JITs (and etcd's caches) on every path the benchmarks take, for
+   * {@link Sizes#warmupSeconds()}: rounds of sequential puts, concurrent puts and a range over
+   * what the round wrote. Measures nothing.
+   */
   void warmUp() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(sizes.warmupSeconds());
     try (HttpKeyValueStore store = new HttpKeyValueStore(endpoint)) {
-      for (int i = 0; i < sizes.warmupPuts(); i++) {
-        store.put(PutRequest.of(key("/bench/warmup/seq/", i), value("")));
-      }
-      putConcurrently(store, "/bench/warmup/conc/", sizes.warmupPuts(), histogram());
-      for (int i = 0; i < 5; i++) {
-        store.range(RangeRequest.prefix(Bytes.of("/bench/warmup/")));
-      }
+      int round = 0;
+      do {
+        String prefix = "/bench/warmup/" + round++ + "/";
+        for (int i = 0; i < 100; i++) {
+          store.put(PutRequest.of(key(prefix + "seq/", i), value("")));
+        }
+        putConcurrently(store, prefix + "conc/", 50 * sizes.clients(), histogram());
+        store.range(RangeRequest.prefix(Bytes.of(prefix)));
+      } while (System.nanoTime() < deadline);
     }
   }
 
