@@ -22,6 +22,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -48,6 +49,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ForkedTestRunner {
 
+  /**
+   * Tests tagged so run in the Maven build only, never when grading: slow reliability tests (a
+   * crash test restarting a server 20 times) and tests against external software (real etcd).
+   * They prove the reference; they grade nothing and would only make {@code check} slow.
+   */
+  public static final String BUILD_ONLY = "build-only";
+
   private final BufferedWriter out;
   private final ObjectMapper json = new ObjectMapper();
   private TestPlan plan;
@@ -67,7 +75,7 @@ public final class ForkedTestRunner {
       LauncherDiscoveryRequest request =
           LauncherDiscoveryRequestBuilder.request()
               .selectors(selectClasspathRoots(Set.of(testClasses)))
-              .filters(onlyExercise(exercise))
+              .filters(onlyExercise(exercise), TagFilter.excludeTags(BUILD_ONLY))
               // a looping test is abandoned in its own thread and the run goes on
               .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
               .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)

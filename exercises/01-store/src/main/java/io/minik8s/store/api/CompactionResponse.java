@@ -1,0 +1,3 @@
+package io.minik8s.store.api;
+
+public record CompactionResponse(ResponseHeader header) {}

@@ -1,0 +1,71 @@
+package io.minik8s.store.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minik8s.store.api.StoreException;
+
+/**
+ * How a refused request travels over the gateway: the HTTP status grpc-gateway derives from the
+ * gRPC code, and a body carrying the message twice and the code, exactly as etcd 3.4 sends it:
+ *
+ * <pre>HTTP/1.1 400 Bad Request
+ * {"error":"etcdserver: mvcc: required revision has been compacted","message":"etcdserver: mvcc: required revision has been compacted","code":11}</pre>
+ *
+ * A client maps it back with {@link io.minik8s.store.api.StoreError#fromMessage}. Upstream:
+ * grpc-gateway v1 runtime/errors.go ({@code HTTPStatusFromCode}, {@code DefaultHTTPError}).
+ */
+public final class GatewayErrors {
+
+  /** gRPC's code for a failure the server did not expect (a bug, not the client's fault). */
+  public static final int UNKNOWN = 2;
+
+  private GatewayErrors() {}
+
+  /**
+   * The HTTP status for a gRPC status code, as grpc-gateway v1 maps it: e.g. 3 INVALID_ARGUMENT
+   * and 11 OUT_OF_RANGE to 400, 5 NOT_FOUND to 404, 9 FAILED_PRECONDITION to 412.
+   */
+  public static int httpStatus(int grpcCode) {
+    // BEGIN EXERCISE 1.6 — map a gRPC status code to grpc-gateway's HTTP status
+    throw new UnsupportedOperationException("TODO exercise 1.6: map a gRPC status code to grpc-gateway's HTTP status");
+    // END EXERCISE 1.6
+  }
+
+  /** The error body: {@code {"error":message,"message":message,"code":grpcCode}}. */
+  public static ObjectNode body(StoreException e) {
+    // BEGIN EXERCISE 1.6 — the gateway's error body for a refused request
+    throw new UnsupportedOperationException("TODO exercise 1.6: the gateway's error body for a refused request");
+    // END EXERCISE 1.6
+  }
+
+  /**
+   * An error in the middle of a stream (watch, keep-alive) is one more stream message, in the
+   * shape grpc-gateway v1 uses: {@code {"error":{"grpc_code":..,"http_code":..,"message":..,"http_status":..}}}.
+   */
+  public static ObjectNode streamError(StoreException e) {
+    ObjectNode error = JsonFields.object();
+    error.put("grpc_code", e.grpcCode());
+    error.put("http_code", httpStatus(e.grpcCode()));
+    error.put("message", e.getMessage());
+    error.put("http_status", reasonPhrase(httpStatus(e.grpcCode())));
+    ObjectNode json = JsonFields.object();
+    json.set("error", error);
+    return json;
+  }
+
+  static String reasonPhrase(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 408 -> "Request Timeout";
+      case 409 -> "Conflict";
+      case 412 -> "Precondition Failed";
+      case 429 -> "Too Many Requests";
+      case 501 -> "Not Implemented";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> "Internal Server Error";
+    };
+  }
+}
