@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   log      fsync           both answers leave, each saying revision 2
  * </pre>
  */
+// build-only: a regression test of the reference's durability; on a skeleton every case waits out
+// its timeout, so the grader skips it (the Maven build runs it)
+@Tag("build-only")
 class DurableAnswersTest {
 
   /** A log whose appends become durable only when the test says so; counts who waits for it. */
