@@ -52,9 +52,10 @@ import java.util.function.Function;
  * </table>
  *
  * <p>Errors are {@code {"error":..,"message":..,"code":..}} with grpc-gateway's status
- * ({@link GatewayErrors}); malformed JSON is a 400 with Go's message, as from etcd. Two
- * deliberate differences: bad JSON on {@code /v3/watch} is a 400 (etcd answers 500 there), and a
- * body over the size limit is a 400 {@code etcdserver: request is too large}.
+ * ({@link GatewayErrors}); malformed JSON is a 400 with Go's message, as from etcd. Three
+ * deliberate differences: bad JSON on {@code /v3/watch} is a 400 (etcd answers 500 there), a
+ * body over the size limit is a 400 {@code etcdserver: request is too large}, and a field the
+ * request message does not have is a 400 ({@link RequestSchema}; etcd 3.4 ignores it).
  */
 public final class EtcdGatewayServer implements AutoCloseable {
 
@@ -218,6 +219,7 @@ public final class EtcdGatewayServer implements AutoCloseable {
       }
       try {
         JsonNode request = parse(readBody(exchange.getRequestBody()));
+        RequestSchema.check(method, request);
         switch (method) {
           case "watch" -> serveWatch(exchange, request);
           case "lease/keepalive" -> serveKeepAlive(exchange, request);

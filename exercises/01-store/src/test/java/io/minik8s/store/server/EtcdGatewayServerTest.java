@@ -187,14 +187,30 @@ class EtcdGatewayServerTest {
 
   @Test
   @Graded(exercise = "1.6", points = 1)
-  void unknownFieldsAreIgnoredAsByEtcd() {
+  void lowerCamelNamesAreAcceptedAndUnknownFieldsRefused() {
     store.onRange = r -> new RangeResponse(header(4), List.of(A), false, 1);
 
-    var reply = gateway.post("/v3/kv/range", """
-        {"key":"L2E=","bogus":1,"serializable":true}""");
+    // protobuf's JSON form accepts both spellings of a field: keys_only and keysOnly
+    var camel = gateway.post("/v3/kv/range", """
+        {"key":"L2E=","keysOnly":true}""");
+    assertThat(camel.status()).as("status for keysOnly").isEqualTo(200);
+    assertThat(store.last(RangeRequest.class)).isEqualTo(RangeRequest.key(Bytes.of("/a")).withKeysOnly());
 
-    assertThat(reply.status()).as("etcd 3.4 answers 200 to an unknown field").isEqualTo(200);
-    assertThat(store.last(RangeRequest.class)).isEqualTo(RangeRequest.key(Bytes.of("/a")));
+    // etcd 3.4 ignores an unknown field; ours refuses it, so a typo cannot go unnoticed
+    var unknown = gateway.post("/v3/kv/range", """
+        {"key":"L2E=","bogus":1}""");
+    String message = "unknown field \"bogus\" in etcdserverpb.RangeRequest";
+    assertThat(unknown.status()).as("status for an unknown field").isEqualTo(400);
+    assertThat(unknown.json()).as("error for an unknown field").isEqualTo(json("""
+        {"error":%s,"message":%s,"code":3}""".formatted(quote(message), quote(message))));
+  }
+
+  @Test
+  void unknownFieldsAreRefusedInNestedMessagesToo() {
+    var reply = gateway.post("/v3/kv/txn", """
+        {"success":[{"request_put":{"key":"L2E=","value":"eA==","prevKV":true}}]}""");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body()).contains("unknown field \\\"prevKV\\\" in etcdserverpb.PutRequest");
   }
 
   @Test
