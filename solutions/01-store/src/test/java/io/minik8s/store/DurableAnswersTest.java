@@ -9,6 +9,8 @@ import io.minik8s.store.api.PutRequest;
 import io.minik8s.store.api.RangeRequest;
 import io.minik8s.store.api.RequestOp;
 import io.minik8s.store.api.TxnRequest;
+import io.minik8s.store.api.WatchRequest;
+import io.minik8s.store.api.WatchResponse;
 import io.minik8s.store.mvcc.Mutation;
 import io.minik8s.store.mvcc.MutationLog;
 import io.minik8s.testkit.ManualClock;
@@ -22,6 +24,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -151,4 +154,27 @@ class DurableAnswersTest {
     assertThat(answer.applyAsLong(store)).as(name + "'s header revision").isEqualTo(2);
     assertThat(put.join()).isEqualTo(2);
   }
+
+  @Test
+  void aWatcherSeesACommitOnlyOnceItIsDurable() throws Exception {
+    List<WatchResponse> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    store.watch(WatchRequest.prefix(Bytes.of("/")), seen::add);
+    await("the watch to be created").atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+
+    CompletableFuture<Long> put = CompletableFuture.supplyAsync(
+        () -> store.put(PutRequest.of(Bytes.of("/a"), Bytes.of("v"))).header().revision(), threads);
+    await("the put to wait for its fsync").atMost(Duration.ofSeconds(10)).until(() -> log.waiting() == 1);
+
+    // what the watch hub can read stops before the put: a crash now would take it back
+    assertThat(store.commitLog().currentRevision()).as("revision visible to watchers before the fsync").isEqualTo(1);
+    assertThat(store.commitLog().commitsAfter(1)).as("history visible to watchers before the fsync").isEmpty();
+
+    log.makeDurable();
+    assertThat(put.get(10, TimeUnit.SECONDS)).as("the put's revision").isEqualTo(2);
+    await("the event after the fsync").atMost(Duration.ofSeconds(10))
+        .until(() -> seen.stream().anyMatch(r -> !r.events().isEmpty()));
+    assertThat(seen.get(seen.size() - 1).events()).singleElement()
+        .satisfies(e -> assertThat(e.kv().modRevision()).as("event revision").isEqualTo(2));
+  }
 }
+

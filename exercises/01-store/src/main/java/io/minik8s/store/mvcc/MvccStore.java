@@ -35,17 +35,19 @@ import java.util.function.Function;
  * past versions stay readable until compacted. Thread-safe.
  *
  * <p>Each write goes, holding the write lock and in this order: applied to the {@link TreeIndex}
- * and the {@link History}, appended to the {@link MutationLog}, published to the commit listener
- * (the watch hub); then, outside the lock, it waits until the log says it is durable. So the
- * log, the watchers and readers all see the same order, and concurrent writers share an fsync.
+ * and the {@link History}, appended to the {@link MutationLog}; then, outside the lock, it waits
+ * until the log says it is durable (concurrent writers share an fsync); then, holding the lock
+ * again, every commit that is now durable is published to the commit listener (the watch hub), in
+ * revision order. So the log, the watchers and readers all see the same order, and a watcher
+ * never sees a commit a crash could take back: {@link #commitsAfter} and {@link #currentRevision},
+ * what the hub reads, stop at the last published revision too.
  *
  * <p>Readers may thus see a write before it is durable. An answer that reports such writes
  * without making one (a range, a delete of nothing, a txn that only reads, the header of a lease
  * or status answer) therefore waits, outside the lock, for everything appended before it
  * ({@link MutationLog#appended()}): otherwise a crash could take back a revision a client was
  * told, and the store would hand it out again for other writes. etcd avoids this by applying an
- * entry only after raft persisted it. Watchers are still sent a commit as soon as it is
- * published, before its fsync.
+ * entry only after raft persisted it.
  *
  * <p>Errors are etcd's: {@link StoreError#EMPTY_KEY}, COMPACTED, FUTURE_REVISION,
  * LEASE_NOT_FOUND, DUPLICATE_KEY, TOO_MANY_OPERATIONS, as {@link io.minik8s.store.api.StoreException}s.
@@ -82,6 +84,13 @@ public final class MvccStore implements CommitLog, LeaseStore {
   /** etcd starts at revision 1: the first write makes revision 2. */
   private long currentRevision = 1;
   private long compactRevision;
+  /**
+   * Commits recorded and logged but not yet known durable, oldest first: the hub gets them only
+   * once they are ({@link #publishDurableLocked}).
+   */
+  private final java.util.ArrayDeque<Commit> unpublished = new java.util.ArrayDeque<>();
+  /** The newest revision the hub has been given; what the hub may read of the history. */
+  private long publishedRevision = 1;
 
   private final Lessor lessor;
   private final Consumer<Commit> listener;
@@ -148,11 +157,12 @@ public final class MvccStore implements CommitLog, LeaseStore {
     return header(revision);
   }
 
+  /** The newest revision watchers may see: durable, and published to the commit listener. */
   @Override
   public long currentRevision() {
     lock.readLock().lock();
     try {
-      return currentRevision;
+      return publishedRevision;
     } finally {
       lock.readLock().unlock();
     }
@@ -175,7 +185,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
       if (after + 1 < compactRevision) {
         throw StoreError.COMPACTED.exception();
       }
-      return List.copyOf(commits.tailMap(after, false).values());
+      return List.copyOf(commits.subMap(after, false, publishedRevision, true).values());
     } finally {
       lock.readLock().unlock();
     }
@@ -294,6 +304,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
       lock.writeLock().unlock();
     }
     durable.await();
+    publishDurable(current);
     return new CompactionResponse(header(current));
   }
 
@@ -325,13 +336,16 @@ public final class MvccStore implements CommitLog, LeaseStore {
   @Override
   public void revoke(long id) {
     MutationLog.Durable durable;
+    long written;
     lock.writeLock().lock();
     try {
       durable = revokeLocked(id);
+      written = currentRevision;
     } finally {
       lock.writeLock().unlock();
     }
     durable.await();
+    publishDurable(written);
   }
 
   /**
@@ -368,6 +382,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
       } else if (mutation instanceof Mutation.Compacted c) {
         compactLocked(c.revision());
       }
+      publishedRevision = currentRevision; // replayed from the log: durable
     } finally {
       lock.writeLock().unlock();
     }
@@ -467,6 +482,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
       throw new IllegalArgumentException("snapshot says revision " + state.revision()
           + " but its commits end at " + currentRevision);
     }
+    publishedRevision = currentRevision; // restored history is durable: watchers may replay it
   }
 
   // ---- plumbing ----
@@ -479,26 +495,51 @@ public final class MvccStore implements CommitLog, LeaseStore {
   private <T> T write(Function<StoreTxn, T> op) {
     T result;
     MutationLog.Durable durable;
+    long written;
     lock.writeLock().lock();
     try {
       StoreTxn txn = newTxnLocked();
       result = op.apply(txn);
       durable = commitLocked(txn);
+      written = currentRevision;
     } finally {
       lock.writeLock().unlock();
     }
     durable.await();
+    publishDurable(written);
     return result;
   }
 
-  /** Makes the txn's changes the new revision: records, logs and publishes them, if any. */
+  /**
+   * Publishes, in order, every commit up to {@code durable}: the log makes records durable in
+   * order, so once this writer's commit is, so is every one before it. Whichever writer gets here
+   * first publishes for the others; later ones find nothing left.
+   */
+  private void publishDurable(long durable) {
+    lock.writeLock().lock();
+    try {
+      publishDurableLocked(durable);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void publishDurableLocked(long durable) {
+    while (!unpublished.isEmpty() && unpublished.peekFirst().revision() <= durable) {
+      Commit commit = unpublished.pollFirst();
+      publishedRevision = commit.revision();
+      listener.accept(commit);
+    }
+  }
+
+  /** Makes the txn's changes the new revision: records and logs them, if any; published once durable. */
   private MutationLog.Durable commitLocked(StoreTxn txn) {
     Commit commit = recordLocked(txn);
     if (commit == null) {
       return log.appended(); // nothing to log, but the answer reports the current revision
     }
     MutationLog.Durable durable = log.append(new Mutation.Write(commit));
-    listener.accept(commit);
+    unpublished.addLast(commit);
     return durable;
   }
 
