@@ -9,6 +9,7 @@ import io.minik8s.store.api.PutRequest;
 import io.minik8s.store.api.PutResponse;
 import io.minik8s.store.api.RangeRequest;
 import io.minik8s.store.api.RangeResponse;
+import io.minik8s.store.api.RequestChecks;
 import io.minik8s.store.api.RequestOp;
 import io.minik8s.store.api.ResponseHeader;
 import io.minik8s.store.api.ResponseOp;
@@ -128,7 +129,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
   // ---- reads ----
 
   public RangeResponse range(RangeRequest request) {
-    TxnChecks.requireKey(request.key());
+    RequestChecks.requireKey(request.key());
     RangeResponse response;
     MutationLog.Durable seen;
     lock.readLock().lock();
@@ -205,7 +206,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
 
   /** @throws io.minik8s.store.api.StoreException EMPTY_KEY, LEASE_NOT_FOUND */
   public PutResponse put(PutRequest request) {
-    TxnChecks.requireKey(request.key());
+    RequestChecks.requireKey(request.key());
     return write(txn -> {
       if (request.lease() != 0) {
         checkLeaseLocked(request.lease());
@@ -216,7 +217,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
 
   /** Deletes the existing keys of the range at one revision; deleting nothing makes no revision. */
   public DeleteRangeResponse deleteRange(DeleteRangeRequest request) {
-    TxnChecks.requireKey(request.key());
+    RequestChecks.requireKey(request.key());
     return write(txn -> txn.deleteRange(request));
   }
 
@@ -230,7 +231,7 @@ public final class MvccStore implements CommitLog, LeaseStore {
    *     LEASE_NOT_FOUND (a put of the chosen branch), COMPACTED or FUTURE_REVISION (a range of it)
    */
   public TxnResponse txn(TxnRequest request) {
-    TxnChecks.check(request);
+    RequestChecks.check(request);
     return write(txn -> {
       TxnPath path = decide(request, txn);
       checkPathLocked(request, path);

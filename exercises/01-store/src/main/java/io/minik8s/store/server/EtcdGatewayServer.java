@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.minik8s.store.api.Bytes;
 import io.minik8s.store.api.DeleteRangeRequest;
 import io.minik8s.store.api.KeyValueStore;
 import io.minik8s.store.api.Lease;
 import io.minik8s.store.api.PutRequest;
 import io.minik8s.store.api.RangeRequest;
-import io.minik8s.store.api.RequestOp;
+import io.minik8s.store.api.RequestChecks;
 import io.minik8s.store.api.StoreError;
 import io.minik8s.store.api.StoreException;
 import io.minik8s.store.api.TxnRequest;
@@ -27,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,9 +62,6 @@ public final class EtcdGatewayServer implements AutoCloseable {
    * protobuf; base64 and JSON make the same request about a third larger.
    */
   public static final int DEFAULT_MAX_REQUEST_BYTES = 2 * 1024 * 1024;
-
-  /** etcd's default {@code --max-txn-ops}. */
-  static final int MAX_TXN_OPS = 128;
 
   private static final System.Logger LOG = System.getLogger(EtcdGatewayServer.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -164,7 +159,7 @@ public final class EtcdGatewayServer implements AutoCloseable {
         Map.entry("kv/range", this::range),
         Map.entry("kv/put", this::put),
         Map.entry("kv/deleterange", this::deleteRange),
-        Map.entry("kv/txn", json -> EtcdJsonCodec.encodeTxn(store.txn(checkTxn(EtcdJsonCodec.decodeTxn(json))))),
+        Map.entry("kv/txn", json -> EtcdJsonCodec.encodeTxn(store.txn(checked(EtcdJsonCodec.decodeTxn(json))))),
         Map.entry("kv/compaction", json ->
             EtcdJsonCodec.encodeCompaction(store.compact(JsonFields.int64(json, "revision")).header())),
         Map.entry("lease/grant", json -> EtcdJsonCodec.encodeLeaseGrant(
@@ -176,21 +171,27 @@ public final class EtcdGatewayServer implements AutoCloseable {
         Map.entry("maintenance/status", json -> EtcdJsonCodec.encodeStatus(store.status())));
   }
 
+  /** etcd's v3rpc checks a transaction before any store sees it (etcdserver/api/v3rpc/key.go). */
+  private static TxnRequest checked(TxnRequest txn) {
+    RequestChecks.check(txn);
+    return txn;
+  }
+
   private ObjectNode range(JsonNode json) {
     RangeRequest request = EtcdJsonCodec.decodeRange(json);
-    requireKey(request.key());
+    RequestChecks.requireKey(request.key());
     return EtcdJsonCodec.encodeRange(store.range(request));
   }
 
   private ObjectNode put(JsonNode json) {
     PutRequest request = EtcdJsonCodec.decodePut(json);
-    requireKey(request.key());
+    RequestChecks.requireKey(request.key());
     return EtcdJsonCodec.encodePut(store.put(request));
   }
 
   private ObjectNode deleteRange(JsonNode json) {
     DeleteRangeRequest request = EtcdJsonCodec.decodeDeleteRange(json);
-    requireKey(request.key());
+    RequestChecks.requireKey(request.key());
     return EtcdJsonCodec.encodeDeleteRange(store.deleteRange(request));
   }
 
@@ -351,34 +352,6 @@ public final class EtcdGatewayServer implements AutoCloseable {
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  /** etcd's v3rpc checks keys before the store sees a request (etcdserver/api/v3rpc/key.go). */
-  private static void requireKey(Bytes key) {
-    if (key.isEmpty()) {
-      throw StoreError.EMPTY_KEY.exception();
-    }
-  }
-
-  /** The op-count limit and key checks of etcd's v3rpc, through nested transactions. */
-  private static TxnRequest checkTxn(TxnRequest txn) {
-    if (txn.compare().size() > MAX_TXN_OPS || txn.success().size() > MAX_TXN_OPS || txn.failure().size() > MAX_TXN_OPS) {
-      throw StoreError.TOO_MANY_OPERATIONS.exception();
-    }
-    for (List<RequestOp> branch : List.of(txn.success(), txn.failure())) {
-      for (RequestOp op : branch) {
-        if (op instanceof RequestOp.Range r) {
-          requireKey(r.request().key());
-        } else if (op instanceof RequestOp.Put p) {
-          requireKey(p.request().key());
-        } else if (op instanceof RequestOp.DeleteRange d) {
-          requireKey(d.request().key());
-        } else if (op instanceof RequestOp.Txn t) {
-          checkTxn(t.request());
-        }
-      }
-    }
-    return txn;
   }
 
   private static void sendJson(HttpExchange exchange, int status, ObjectNode body) throws IOException {

@@ -1,10 +1,5 @@
-package io.minik8s.store.mvcc;
+package io.minik8s.store.api;
 
-import io.minik8s.store.api.Bytes;
-import io.minik8s.store.api.Compare;
-import io.minik8s.store.api.RequestOp;
-import io.minik8s.store.api.StoreError;
-import io.minik8s.store.api.TxnRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,16 +13,20 @@ import java.util.Set;
  * transactions, but not two deletes (verified on etcd 3.4.23: put a + put a, put a + delete a,
  * and put b + delete [a, c) are DUPLICATE_KEY; delete a + delete a is fine). The two branches of
  * a nested transaction may put the same key, since only one of them runs.
+ *
+ * <p>They belong to the API, not to a storage engine: the embedded store runs them, and so does
+ * the JSON gateway before it hands a request to whichever store it serves, as etcd's v3rpc layer
+ * does before its server sees the request.
  */
-final class TxnChecks {
+public final class RequestChecks {
 
   /** etcd's default {@code --max-txn-ops}. */
-  static final int MAX_OPS = 128;
+  public static final int MAX_OPS = 128;
 
-  private TxnChecks() {}
+  private RequestChecks() {}
 
   /** @throws io.minik8s.store.api.StoreException EMPTY_KEY, TOO_MANY_OPERATIONS or DUPLICATE_KEY */
-  static void check(TxnRequest txn) {
+  public static void check(TxnRequest txn) {
     if (txn.compare().size() > MAX_OPS || txn.success().size() > MAX_OPS || txn.failure().size() > MAX_OPS) {
       throw StoreError.TOO_MANY_OPERATIONS.exception();
     }
@@ -54,7 +53,7 @@ final class TxnChecks {
     }
   }
 
-  static void requireKey(Bytes key) {
+  public static void requireKey(Bytes key) {
     if (key.isEmpty()) {
       throw StoreError.EMPTY_KEY.exception();
     }
