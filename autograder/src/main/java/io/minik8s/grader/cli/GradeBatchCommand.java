@@ -87,10 +87,13 @@ final class GradeBatchCommand implements Callable<Integer> {
       }));
     }
     StringBuilder out = new StringBuilder(gradebook.header());
-    for (Future<String> row : rows.values()) {
-      out.append(row.get());
+    try {
+      for (Future<String> row : rows.values()) {
+        out.append(row.get());
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    pool.shutdown();
     Files.writeString(csv, out.toString());
     System.out.println("wrote " + csv + " (" + submissions.size() + " submissions) and reports in " + reports);
     return 0;

@@ -13,8 +13,4 @@ public record TestSuite(List<Path> visibleRoots, List<Path> resourceRoots, List<
   public List<Path> allRoots() {
     return java.util.stream.Stream.concat(visibleRoots.stream(), hiddenRoots.stream()).toList();
   }
-
-  public boolean includesHidden() {
-    return !hiddenRoots.isEmpty();
-  }
 }

@@ -52,8 +52,4 @@ final class OutputCapture {
       return dropped > 0 ? text + "\n… (" + dropped + " more bytes of output not shown)" : text;
     }
   }
-
-  synchronized long totalBytes() {
-    return total;
-  }
 }

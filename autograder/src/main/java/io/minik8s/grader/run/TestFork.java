@@ -41,6 +41,7 @@ public final class TestFork {
    */
   public ForkResult run(List<Path> classpath, Path testClasses, Set<String> hiddenClasses, Optional<String> exercise) {
     Path workDir = null;
+    Process process = null;
     try {
       workDir = Files.createTempDirectory("minik8s-test-");
       Path results = workDir.resolve(".results.jsonl");
@@ -64,32 +65,36 @@ public final class TestFork {
               Long.toString(limits.perTest().toSeconds())));
       exercise.ifPresent(command::add);
 
-      Process process =
+      Process child =
           new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-      process.getOutputStream().close();
+      process = child;
+      child.getOutputStream().close();
       AtomicBoolean flooded = new AtomicBoolean();
       OutputCapture output =
           new OutputCapture(
-              process.getInputStream(),
+              child.getInputStream(),
               limits.outputCapBytes(),
               limits.outputKillBytes(),
               () -> {
                 flooded.set(true);
-                kill(process);
+                kill(child);
               });
-      boolean finished = process.waitFor(limits.module().toMillis(), TimeUnit.MILLISECONDS);
+      boolean finished = child.waitFor(limits.module().toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
-        kill(process);
-        process.waitFor();
+        kill(child);
+        child.waitFor();
       }
       String printed = output.await();
-      return interpret(results, hiddenClasses, finished, flooded.get(), process.exitValue(), printed);
+      return interpret(results, hiddenClasses, finished, flooded.get(), child.exitValue(), printed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test JVM", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while tests were running", e);
     } finally {
+      if (process != null && process.isAlive()) {
+        kill(process); // interrupted: never leave a test JVM writing into a deleted directory
+      }
       if (workDir != null) {
         Directories.deleteRecursively(workDir);
       }

@@ -36,7 +36,7 @@ public final class DurableStore implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    snapshots.scheduleWithFixedDelay(this::snapshotIfDue, SNAPSHOT_CHECK_MILLIS, SNAPSHOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    snapshots.scheduleWithFixedDelay(this::snapshotQuietly, SNAPSHOT_CHECK_MILLIS, SNAPSHOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -46,9 +46,9 @@ public final class DurableStore implements AutoCloseable {
    */
   public static DurableStore open(Path dir, Clock clock, java.util.function.UnaryOperator<EmbeddedStore.Builder> configure) {
     DataDir dataDir = DataDir.open(dir);
+    EmbeddedStore store = null;
     try {
-      EmbeddedStore store =
-          configure.apply(EmbeddedStore.builder().clock(clock).state(dataDir.state()).mutationLog(dataDir.wal())).build();
+      store = configure.apply(EmbeddedStore.builder().clock(clock).state(dataDir.state()).mutationLog(dataDir.wal())).build();
       for (Mutation m : dataDir.mutations()) {
         store.apply(m);
       }
@@ -56,6 +56,9 @@ public final class DurableStore implements AutoCloseable {
           + " (" + dataDir.mutations().size() + " log records after the snapshot)");
       return new DurableStore(dataDir, store);
     } catch (RuntimeException e) {
+      if (store != null) {
+        store.close(); // its timer and delivery threads; closes the log too
+      }
       dataDir.close();
       throw e;
     }
@@ -74,6 +77,16 @@ public final class DurableStore implements AutoCloseable {
     Path file = dataDir.snapshot(exported.state(), exported.with());
     LOG.log(Level.INFO, "snapshot " + file + " at revision " + exported.state().revision());
     return true;
+  }
+
+  private void snapshotQuietly() {
+    try {
+      snapshotIfDue();
+    } catch (RuntimeException e) {
+      // a scheduled task that throws is never run again: log it and try at the next tick, so a
+      // transient disk error does not leave the log growing forever
+      LOG.log(Level.WARNING, "snapshot failed; retrying later", e);
+    }
   }
 
   /** Stops snapshots, then closes the store (flushing the log) and releases the directory. */

@@ -43,9 +43,10 @@ import java.util.function.Function;
  * in memory), behind etcd's {@link KeyValueStore} contract. One store is a one-member cluster:
  * every header carries the same cluster and member ids and the store's current revision.
  *
- * <p>Leases expire on a daemon thread that calls {@link #expireLeases()} every
+ * <p>A daemon timer thread expires leases (calling {@link #expireLeases()} every
  * {@link Builder#leaseCheckInterval}; tests drive time with a {@code ManualClock} and call it
- * themselves. {@link #close()} stops the thread, cancels the watches and closes the log.
+ * themselves) and sends watch progress notifications. {@link #close()} stops it, cancels the
+ * watches and closes the log.
  */
 public final class EmbeddedStore implements KeyValueStore {
 
@@ -79,7 +80,7 @@ public final class EmbeddedStore implements KeyValueStore {
     long interval = builder.leaseCheckInterval.toMillis();
     leaseExpiry.scheduleWithFixedDelay(this::expireLeasesQuietly, interval, interval, TimeUnit.MILLISECONDS);
     long progress = builder.progressNotifyInterval.toMillis();
-    leaseExpiry.scheduleWithFixedDelay(watchHub::notifyProgress, progress, progress, TimeUnit.MILLISECONDS);
+    leaseExpiry.scheduleWithFixedDelay(this::notifyProgressQuietly, progress, progress, TimeUnit.MILLISECONDS);
   }
 
   /** An empty in-memory store (no durability) on {@code clock}. */
@@ -126,7 +127,7 @@ public final class EmbeddedStore implements KeyValueStore {
       return this;
     }
 
-    /** Replaces the watch hub, for tests; the store publishes every commit to it. */
+    /** Replaces the watch hub, for tests; the store publishes every commit to it, once durable. */
     public Builder watchHub(Function<CommitLog, WatchHub> watchHub) {
       this.watchHub = Objects.requireNonNull(watchHub);
       return this;
@@ -231,6 +232,15 @@ public final class EmbeddedStore implements KeyValueStore {
   /** Revokes every lease past its deadline: what the expiry thread runs; returns the ids revoked. */
   public List<Long> expireLeases() {
     return lessor.expireDue();
+  }
+
+  private void notifyProgressQuietly() {
+    try {
+      watchHub.notifyProgress();
+    } catch (RuntimeException e) {
+      // Keep the schedule alive: a scheduled task that throws is never run again.
+      System.getLogger(EmbeddedStore.class.getName()).log(System.Logger.Level.WARNING, "progress notification failed", e);
+    }
   }
 
   private void expireLeasesQuietly() {

@@ -69,8 +69,9 @@ public final class MvccStore implements CommitLog, LeaseStore {
 
   /**
    * Guards every field below, and the lessor's key attachments (its monitor is taken inside this
-   * lock, never the other way round). Writers hold the write lock from the first change to the
-   * publish; readers hold the read lock.
+   * lock, never the other way round). Writers hold the write lock while they apply and append,
+   * release it while they wait for durability, and take it again to publish; readers hold the
+   * read lock.
    */
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 

@@ -47,6 +47,8 @@ import java.util.function.Function;
  *       {@code /v3/lease/keepalive} (a one-message stream), {@code /v3/kv/lease/timetolive}
  *       (alias {@code /v3/lease/timetolive})</td><td>Lease</td></tr>
  *   <tr><td>{@code POST /v3/maintenance/status}</td><td>Maintenance</td></tr>
+ *   <tr><td>{@code POST /v3/maintenance/snapshot} (when {@link #serveSnapshots} was called)</td>
+ *       <td>a stream of snapshot chunks</td></tr>
  * </table>
  *
  * <p>Errors are {@code {"error":..,"message":..,"code":..}} with grpc-gateway's status

@@ -71,9 +71,9 @@ public final class SyncingWatchHub implements WatchHub {
    * order. Moving it at (c) without rule (2) loses 6, which was published while W was unsynced and
    * is not in the history that was read. (SyncingWatchHubTest redraws this trace.)
    *
-   * If a store published a commit only after readers could see it, R could exceed
-   * publishedRevision; rule (2) then moves W with nextRevision = R+1 and rule (1) drops the late
-   * publish of a commit W already replayed. Sync rounds may overlap on a thread pool; each replays
+   * Defence in depth: MvccStore's history stops at the revision it last published, but if a
+   * store let R exceed publishedRevision, rule (2) would move W with nextRevision = R+1 and rule
+   * (1) would drop the late publish of a commit W already replayed. Sync rounds may overlap on a thread pool; each replays
    * only revisions at or above a watcher's nextRevision, so an overlap delivers nothing twice.
    *
    * Slow watchers. Every outbox holds at most maxPendingResponses undelivered responses. Live

@@ -99,11 +99,6 @@ final class TreeIndex {
     tree.computeIfAbsent(key, KeyIndex::new).restore(created, modified, version);
   }
 
-  /** The key's index, or null: for tests. */
-  KeyIndex keyIndex(Bytes key) {
-    return tree.get(key);
-  }
-
   int size() {
     return tree.size();
   }

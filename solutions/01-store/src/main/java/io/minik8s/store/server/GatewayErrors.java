@@ -54,36 +54,4 @@ public final class GatewayErrors {
     return json;
     // END EXERCISE 1.6
   }
-
-  /**
-   * An error in the middle of a stream (watch, keep-alive) is one more stream message, in the
-   * shape grpc-gateway v1 uses: {@code {"error":{"grpc_code":..,"http_code":..,"message":..,"http_status":..}}}.
-   */
-  public static ObjectNode streamError(StoreException e) {
-    ObjectNode error = JsonFields.object();
-    error.put("grpc_code", e.grpcCode());
-    error.put("http_code", httpStatus(e.grpcCode()));
-    error.put("message", e.getMessage());
-    error.put("http_status", reasonPhrase(httpStatus(e.grpcCode())));
-    ObjectNode json = JsonFields.object();
-    json.set("error", error);
-    return json;
-  }
-
-  static String reasonPhrase(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 408 -> "Request Timeout";
-      case 409 -> "Conflict";
-      case 412 -> "Precondition Failed";
-      case 429 -> "Too Many Requests";
-      case 501 -> "Not Implemented";
-      case 503 -> "Service Unavailable";
-      case 504 -> "Gateway Timeout";
-      default -> "Internal Server Error";
-    };
-  }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>fields at their default value (0, false, empty, absent message) are not written, and
  *       absent or {@code null} fields read as the default;
  *   <li>a field is read under its proto name ({@code range_end}) or its JSON name
- *       ({@code rangeEnd}); unknown fields are ignored, as etcd 3.4's gateway does;
+ *       ({@code rangeEnd}); unknown fields are refused before decoding ({@link RequestSchema}), where
+ *       etcd 3.4's gateway ignores them;
  *   <li>a value of the wrong JSON type fails with Go's message, which etcd returns as is.
  * </ul>
  */
