@@ -16,8 +16,11 @@ import java.util.Map;
  */
 final class RequestSchema {
 
-  /** Message → its fields; a field that holds a message (or a list of them) names its type, else "". */
-  private static final Map<String, Map<String, String>> MESSAGES = Map.ofEntries(
+  /**
+   * Message → its fields, each under its proto and its lowerCamel name; a field that holds a
+   * message (or a list of them) names its type, else "".
+   */
+  private static final Map<String, Map<String, String>> MESSAGES = withJsonNames(Map.ofEntries(
       Map.entry("RangeRequest", fields("key", "range_end", "limit", "revision", "sort_order", "sort_target",
           "serializable", "keys_only", "count_only", "min_mod_revision", "max_mod_revision",
           "min_create_revision", "max_create_revision")),
@@ -40,7 +43,7 @@ final class RequestSchema {
       Map.entry("LeaseKeepAliveRequest", fields("ID")),
       Map.entry("LeaseTimeToLiveRequest", fields("ID", "keys")),
       Map.entry("StatusRequest", fields()),
-      Map.entry("SnapshotRequest", fields()));
+      Map.entry("SnapshotRequest", fields())));
 
   /** Endpoint (as routed, e.g. {@code kv/range}) → its request message. */
   private static final Map<String, String> ENDPOINTS = Map.ofEntries(
@@ -78,11 +81,10 @@ final class RequestSchema {
     Map<String, String> known = MESSAGES.get(message);
     for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      String proto = protoName(known, field.getKey());
-      if (proto == null) {
+      String nested = known.get(field.getKey());
+      if (nested == null) {
         throw GoJsonSyntax.invalid("unknown field \"" + field.getKey() + "\" in etcdserverpb." + message);
       }
-      String nested = known.get(proto);
       if (!nested.isEmpty()) {
         JsonNode value = field.getValue();
         if (value.isArray()) {
@@ -94,16 +96,15 @@ final class RequestSchema {
     }
   }
 
-  private static String protoName(Map<String, String> known, String name) {
-    if (known.containsKey(name)) {
-      return name;
-    }
-    for (String proto : known.keySet()) {
-      if (JsonFields.jsonName(proto).equals(name)) {
-        return proto;
-      }
-    }
-    return null;
+  /** Adds each field's lowerCamel name ({@code rangeEnd}) beside its proto name ({@code range_end}). */
+  private static Map<String, Map<String, String>> withJsonNames(Map<String, Map<String, String>> messages) {
+    Map<String, Map<String, String>> both = new java.util.HashMap<>();
+    messages.forEach((message, fields) -> {
+      Map<String, String> names = new java.util.HashMap<>(fields);
+      fields.forEach((proto, type) -> names.put(JsonFields.jsonName(proto), type));
+      both.put(message, Map.copyOf(names));
+    });
+    return Map.copyOf(both);
   }
 
   private static Map<String, String> fields(String... names) {
