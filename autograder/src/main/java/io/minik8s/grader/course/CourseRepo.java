@@ -44,33 +44,31 @@ public record CourseRepo(Path root) {
   /** Every module that has a lesson, in order. */
   public List<ModuleId> modules() {
     TreeSet<ModuleId> modules = new TreeSet<>();
-    try (Stream<Path> dirs = Files.list(root.resolve("lessons"))) {
-      dirs.map(p -> ModuleId.fromDirectoryName(p.getFileName().toString()))
-          .filter(m -> m != null && Files.isRegularFile(lessonFile(m)))
-          .forEach(modules::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root.resolve("lessons"), e);
-    }
+    addModulesIn(root.resolve("lessons"), "README.md", modules);
     return List.copyOf(modules);
   }
 
   /** Every module with code in solutions/ or exercises/, lesson or not, in order. */
   public List<ModuleId> codeModules() {
     TreeSet<ModuleId> modules = new TreeSet<>();
-    for (String dir : List.of("solutions", "exercises")) {
-      Path parent = root.resolve(dir);
-      if (!Files.isDirectory(parent)) {
-        continue;
-      }
-      try (Stream<Path> dirs = Files.list(parent)) {
-        dirs.map(p -> ModuleId.fromDirectoryName(p.getFileName().toString()))
-            .filter(m -> m != null && Files.isDirectory(root.resolve(dir).resolve(m.directoryName()).resolve("src")))
-            .forEach(modules::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + parent, e);
-      }
-    }
+    addModulesIn(root.resolve("solutions"), "src", modules);
+    addModulesIn(root.resolve("exercises"), "src", modules);
     return List.copyOf(modules);
+  }
+
+  /** Adds the {@code NN-name} directories of {@code parent} that contain {@code marker}. */
+  private static void addModulesIn(Path parent, String marker, TreeSet<ModuleId> modules) {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.list(parent)) {
+      dirs.filter(dir -> Files.exists(dir.resolve(marker)))
+          .map(dir -> ModuleId.fromDirectoryName(dir.getFileName().toString()))
+          .filter(m -> m != null)
+          .forEach(modules::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + parent, e);
+    }
   }
 
   /** The module a user named ({@code 0}, {@code 00}, {@code objects}, {@code 00-objects}). */
