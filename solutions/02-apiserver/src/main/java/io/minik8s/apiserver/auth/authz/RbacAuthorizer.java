@@ -92,8 +92,8 @@ public final class RbacAuthorizer implements Authorizer {
         }
       }
     }
-    // END EXERCISE 2.5
     return Decision.noOpinion(errors.isEmpty() ? "" : "RBAC: " + aggregate(errors));
+    // END EXERCISE 2.5
   }
 
   /** The first subject that is this user, or null. */
