@@ -53,7 +53,7 @@ class PrintingHiddenTest {
   }
 
   @Test
-  @Graded(exercise = "2.7", points = 2,
+  @Graded(exercise = "2.7", points = 1,
       hint = "AGE is HumanDuration(now - creationTimestamp): under two minutes in seconds, 2-10 minutes as XmYs, up to three hours in minutes, then hours (with minutes under 8h), days (with hours under 8d), years.")
   void agesOfOtherKindsUseTheSameHumanDuration() throws Exception {
     assertThat(row("", "namespaces", """
