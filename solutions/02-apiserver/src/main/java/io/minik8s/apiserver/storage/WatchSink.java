@@ -5,4 +5,11 @@ package io.minik8s.apiserver.storage;
 public interface WatchSink {
 
   void onEvent(WatchEvent event);
+
+  /**
+   * The server ended the watch (the watcher was too slow, or the server is stopping): no event
+   * follows. Not called when the client closed the {@link ObjectWatch} itself. A REST handler
+   * ends the response here, so the client watches again.
+   */
+  default void onClose() {}
 }
