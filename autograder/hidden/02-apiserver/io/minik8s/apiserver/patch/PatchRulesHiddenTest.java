@@ -79,7 +79,7 @@ class PatchRulesHiddenTest {
           + "| {'spec':{'containers':[{'name':'a'}]}} | {'spec':{'containers':[{'name':'z'}]}} "
           + "| {'spec':{'containers':[{'name':'z'},{'name':'a'}]}}",
   })
-  @Graded(exercise = "2.2", points = 2,
+  @Graded(exercise = "2.2", points = 1,
       hint = "each kind has its own merge keys (Service ports by port, conditions by type, "
           + "ownerReferences by uid), lists without one are replaced, and patch items come in "
           + "the patch's order ahead of live items they do not follow")

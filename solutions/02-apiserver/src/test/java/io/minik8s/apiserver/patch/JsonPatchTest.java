@@ -88,7 +88,7 @@ class JsonPatchTest {
       "an index with a leading zero | {'a':[1,2]} | [{'op':'remove','path':'/a/01'}]",
       "move into its own child | {'a':{'b':{}}} | [{'op':'move','from':'/a','path':'/a/b/c'}]",
   })
-  @Graded(exercise = "2.2", points = 2)
+  @Graded(exercise = "2.2", points = 1)
   void operationsThatDoNotFitTheDocumentFail(String name, String document, String patch) {
     JsonPatch operations = JsonPatch.parse(json(patch));
 

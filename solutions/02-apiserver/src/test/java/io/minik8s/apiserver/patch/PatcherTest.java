@@ -49,7 +49,7 @@ class PatcherTest {
           + "| {'spec':{'containers':[{'name':'web','image':'web:2'}]}} "
           + "| [{'name':'web','image':'web:2'},{'name':'log','image':'log:1'}]",
   })
-  @Graded(exercise = "2.2", points = 2)
+  @Graded(exercise = "2.2", points = 1)
   void eachContentTypeGetsItsOwnPatchKind(String contentType, String body, String containers) {
     Unstructured patched = patch(contentType, body);
 
@@ -77,7 +77,7 @@ class PatcherTest {
       "a patch changing the kind | application/strategic-merge-patch+json "
           + "| {'kind':'Service'} | 422 | Invalid | \" \"\" is invalid: patch: Invalid value\"",
   })
-  @Graded(exercise = "2.2", points = 2)
+  @Graded(exercise = "2.2", points = 1)
   void mistakesGetUpstreamsStatus(String name, String contentType, String body, int code,
       String reason, String message) {
     String expected = message.startsWith("\"") ? message.substring(1, message.length() - 1)
