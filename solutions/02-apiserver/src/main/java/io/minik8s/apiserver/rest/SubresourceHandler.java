@@ -182,7 +182,8 @@ final class SubresourceHandler {
     String container = PodLogSource.container(pod, call.query.get("container"));
     Map<String, String> options = new LinkedHashMap<>();
     call.query.values().forEach((k, v) -> options.put(k, v.isEmpty() ? "" : v.get(0)));
-    try (InputStream in = components.podLogs().open(pod, container, options)) {
+    InputStream log = components.podLogs().open(pod, container, options); // may refuse: 503
+    try (InputStream in = log) {
       call.exchange.getResponseHeaders().set("Content-Type", "text/plain");
       call.exchange.sendResponseHeaders(200, 0);
       try (OutputStream out = call.exchange.getResponseBody()) {
