@@ -186,7 +186,7 @@ public final class ApiRouter implements HttpHandler {
         .orElseThrow(ApiRouter::notFound);
     boolean namespacedPath = !info.namespace().isEmpty()
         && !(type.plural().equals("namespaces") && type.kind().group().isEmpty());
-    if (namespacedPath != type.namespaced() && (namespacedPath || !info.name().isEmpty())) {
+    if (namespacedPath != type.namespaced() && (namespacedPath || nameInPath(info))) {
       throw notFound(); // /api/v1/namespaces/a/nodes/n1 or /api/v1/pods/web
     }
     if (!info.subresource().isEmpty() && !Subresources.serves(type, info.subresource())) {
@@ -211,17 +211,20 @@ public final class ApiRouter implements HttpHandler {
       path.append("/namespaces/").append(info.namespace());
     }
     path.append('/').append(info.resource());
-    // the name of a list narrowed by fieldSelector=metadata.name=x is not in the path
-    boolean nameInPath = !info.name().isEmpty()
-        && !((info.verb().equals("list") || info.verb().equals("watch")) && !legacyWatch
-            && trim(info.path()).endsWith("/" + info.resource()));
-    if (nameInPath) {
+    if (nameInPath(info)) {
       path.append('/').append(info.name());
       if (!info.subresource().isEmpty()) {
         path.append('/').append(info.subresource());
       }
     }
     return path.toString();
+  }
+
+  /** Whether the name is in the path, not taken from a {@code metadata.name=x} field selector. */
+  private static boolean nameInPath(RequestInfo info) {
+    boolean collectionVerb = info.verb().equals("list") || info.verb().equals("watch");
+    return !info.name().isEmpty()
+        && !(collectionVerb && trim(info.path()).endsWith("/" + info.resource()));
   }
 
   private static String trim(String path) {

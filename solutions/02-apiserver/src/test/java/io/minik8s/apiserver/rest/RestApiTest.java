@@ -76,6 +76,7 @@ class RestApiTest {
         new Case("/api/v1/pods?fieldSelector=metadata.namespace%3Dother", "cache"),
         new Case("/api/v1/pods?fieldSelector=metadata.name!%3Dweb", "cache,db"),
         new Case("/api/v1/pods?fieldSelector=spec.nodeName%3D", "cache,db,web"),
+        new Case("/api/v1/pods?fieldSelector=metadata.name%3Dweb", "web"),
     }) {
       TestServer.Response response = api.get(c.query());
       assertThat(response.code()).as("GET %s: %s", c.query(), response).isEqualTo(200);
