@@ -124,6 +124,7 @@ final class ResourceHandler {
     boolean dryRun = call.query.dryRun();
     Unstructured object = Unstructured.of(readBody(call));
     RequestObjects.checkForCreate(call.type, call.namespace(), object);
+    components.fieldManager().recordUpdate(null, object, manager(call));
     admit(call, Operation.CREATE, object, null, dryRun);
     return Reply.created(registry(call).create(object, dryRun).json());
   }
@@ -134,6 +135,7 @@ final class ResourceHandler {
     RequestObjects.checkForUpdate(call.type, call.namespace(), call.info.name(), body);
     Unstructured updated = registry(call).update(call.namespace(), call.info.name(), current -> {
       Unstructured next = StatusSubresource.keepStatus(call.type, current, body.deepCopy());
+      components.fieldManager().recordUpdate(current, next, manager(call));
       admit(call, Operation.UPDATE, next, current, dryRun);
       return next;
     }, dryRun);
@@ -152,11 +154,8 @@ final class ResourceHandler {
       throw StatusErrors.unsupportedMediaType(contentType, MediaTypes.PATCH_TYPES);
     }
     boolean apply = contentType.equals(MediaTypes.APPLY_PATCH);
+    // an apply without fieldManager is refused by server-side apply itself (422, as upstream)
     String fieldManager = call.query.get("fieldManager");
-    if (apply && fieldManager.isEmpty()) {
-      throw StatusErrors.badRequest("PATCH requests with apply content type must include a "
-          + "fieldManager");
-    }
     if (!apply && call.query.has("force")) {
       throw StatusErrors.badRequest("force must be false for non-apply patch requests");
     }
@@ -174,6 +173,9 @@ final class ResourceHandler {
         Unstructured next = statusOnly
             ? StatusSubresource.statusUpdate(current, patched)
             : StatusSubresource.keepStatus(call.type, current, patched);
+        if (!apply) {
+          components.fieldManager().recordUpdate(current, next, manager(call));
+        }
         admit(call, Operation.UPDATE, next, current, dryRun);
         return next;
       }, dryRun);
@@ -247,6 +249,24 @@ final class ResourceHandler {
     ObjectNode metadata = Json.object();
     metadata.put("resourceVersion", all.resourceVersion());
     return Reply.ok(list(call.type, metadata, deleted));
+  }
+
+  /**
+   * Who writes, for managedFields: the {@code fieldManager} parameter, else the program name
+   * that starts the User-Agent ({@code kubectl/v1.33.9 (linux/amd64)...} gives {@code kubectl}),
+   * as upstream's {@code managerOrUserAgent} in k8s.io/apiserver/pkg/endpoints/handlers/rest.go.
+   */
+  static String manager(Call call) {
+    String fieldManager = call.query.get("fieldManager");
+    if (!fieldManager.isEmpty()) {
+      return fieldManager;
+    }
+    String agent = call.exchange.getRequestHeaders().getFirst("User-Agent");
+    if (agent == null || agent.isBlank()) {
+      return "unknown";
+    }
+    String program = agent.split("/", 2)[0].trim();
+    return program.length() > 128 ? program.substring(0, 128) : program;
   }
 
   /** Runs admission for a write of {@code call}'s resource (or subresource). */

@@ -30,6 +30,8 @@ import java.util.function.BooleanSupplier;
  *     if the server cannot print (then such requests get plain JSON when the client accepts it)
  * @param patcher JSON patch, merge patch and strategic merge patch
  * @param apply server-side apply ({@code application/apply-patch+yaml})
+ * @param fieldManager records in {@code metadata.managedFields} who changed which fields, on
+ *     every create, update and patch that is not an apply
  * @param accessReviews SelfSubjectAccessReview ({@code kubectl auth can-i})
  * @param podLogs where {@code pods/log} reads from
  * @param ready whether the server can serve (its store answers); {@code /readyz}
@@ -43,6 +45,7 @@ public record ServerComponents(
     TableConverter tables,
     Patcher patcher,
     Apply apply,
+    FieldManager fieldManager,
     AccessReviews accessReviews,
     PodLogSource podLogs,
     BooleanSupplier ready) {
@@ -113,6 +116,17 @@ public record ServerComponents(
         boolean force);
   }
 
+  /** Field ownership for writes other than server-side apply. */
+  @FunctionalInterface
+  public interface FieldManager {
+
+    /**
+     * Records {@code manager}'s write of {@code updated} (changed in place) over {@code old}
+     * (null for a create).
+     */
+    void recordUpdate(Unstructured old, Unstructured updated, String manager);
+  }
+
   /** SelfSubjectAccessReview: may the caller do this? */
   @FunctionalInterface
   public interface AccessReviews {
@@ -140,6 +154,7 @@ public record ServerComponents(
         (type, current, body, manager, force) -> {
           throw StatusErrors.unsupportedMediaType(MediaTypes.APPLY_PATCH, List.of());
         },
+        (old, updated, manager) -> { },
         (user, review) -> {
           throw StatusErrors.pathNotFound("the server could not find the requested resource");
         },
@@ -149,56 +164,61 @@ public record ServerComponents(
 
   public ServerComponents withAuthentication(Authentication value) {
     return new ServerComponents(value, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withAuthorizer(Authorizer value) {
     return new ServerComponents(authentication, value, admission, discovery, openApi, tables,
-        patcher, apply, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withAdmission(Admission value) {
     return new ServerComponents(authentication, authorizer, value, discovery, openApi, tables,
-        patcher, apply, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withDiscovery(Documents value) {
     return new ServerComponents(authentication, authorizer, admission, value, openApi, tables,
-        patcher, apply, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withOpenApi(Documents value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, value, tables,
-        patcher, apply, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withTables(TableConverter value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, value,
-        patcher, apply, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withPatcher(Patcher value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        value, apply, accessReviews, podLogs, ready);
+        value, apply, fieldManager, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withApply(Apply value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, value, accessReviews, podLogs, ready);
+        patcher, value, fieldManager, accessReviews, podLogs, ready);
+  }
+
+  public ServerComponents withFieldManager(FieldManager value) {
+    return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
+        patcher, apply, value, accessReviews, podLogs, ready);
   }
 
   public ServerComponents withAccessReviews(AccessReviews value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, value, podLogs, ready);
+        patcher, apply, fieldManager, value, podLogs, ready);
   }
 
   public ServerComponents withPodLogs(PodLogSource value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, accessReviews, value, ready);
+        patcher, apply, fieldManager, accessReviews, value, ready);
   }
 
   public ServerComponents withReady(BooleanSupplier value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, accessReviews, podLogs, value);
+        patcher, apply, fieldManager, accessReviews, podLogs, value);
   }
 }

@@ -2,6 +2,7 @@ package io.minik8s.apiserver.server;
 
 import com.sun.net.httpserver.HttpServer;
 import io.minik8s.apiserver.auth.UserInfo;
+import io.minik8s.apiserver.auth.authz.BootstrapPolicy;
 import io.minik8s.apiserver.auth.authz.Decision;
 import io.minik8s.apiserver.rest.ApiRouter;
 import io.minik8s.apiserver.rest.ServerComponents;
@@ -96,6 +97,10 @@ public final class ApiServer implements AutoCloseable {
       Random random = options.randomSeed() == null
           ? new Random() : new Random(options.randomSeed());
       registries = options.registries().create(store, options.scheme(), options.clock(), random);
+      if (options.bootstrap()) {
+        SystemNamespaces.ensure(registries, options.scheme());
+        BootstrapPolicy.ensure(registries);
+      }
       String adminToken = newToken();
       ServerComponents components = withAdmin(
           options.components().create(options, registries, store), adminToken);

@@ -31,6 +31,9 @@ import java.util.Random;
  * @param scheme the kinds served
  * @param registries builds the storage layer on the store
  * @param components builds authentication, authorization, admission, discovery, patching...
+ * @param bootstrap whether to create the system namespaces and the bootstrap RBAC roles at start
+ * @param tls serve HTTPS with a self-signed certificate made at start (kubectl sends a bearer
+ *     token only over TLS); false: plain HTTP
  */
 public record ApiServerOptions(
     String bindAddress,
@@ -49,7 +52,9 @@ public record ApiServerOptions(
     Duration watchTimeout,
     Scheme scheme,
     RegistriesFactory registries,
-    ComponentsFactory components) {
+    ComponentsFactory components,
+    boolean bootstrap,
+    boolean tls) {
 
   public static final String ALWAYS_ALLOW = "AlwaysAllow";
   public static final String RBAC = "RBAC";
@@ -89,6 +94,8 @@ public record ApiServerOptions(
     b.scheme = scheme;
     b.registries = registries;
     b.components = components;
+    b.bootstrap = bootstrap;
+    b.tls = tls;
     return b;
   }
 
@@ -111,6 +118,8 @@ public record ApiServerOptions(
     private Scheme scheme = Scheme.builtIn();
     private RegistriesFactory registries = DefaultWiring::registries;
     private ComponentsFactory components = DefaultWiring::components;
+    private boolean bootstrap = true;
+    private boolean tls = false;
 
     private Builder() {}
 
@@ -131,6 +140,8 @@ public record ApiServerOptions(
     public Builder scheme(Scheme value) { scheme = value; return this; }
     public Builder registries(RegistriesFactory value) { registries = value; return this; }
     public Builder components(ComponentsFactory value) { components = value; return this; }
+    public Builder bootstrap(boolean value) { bootstrap = value; return this; }
+    public Builder tls(boolean value) { tls = value; return this; }
 
     /** @throws IllegalArgumentException naming an option whose value cannot work */
     public ApiServerOptions build() {
@@ -155,7 +166,8 @@ public record ApiServerOptions(
       }
       return new ApiServerOptions(bindAddress, port, store, storeSpec, dataDir, tokenFile,
           authorizationMode, anonymousAuth, serviceClusterIpRange, serviceNodePortRange, clock,
-          randomSeed, requestThreads, watchTimeout, scheme, registries, components);
+          randomSeed, requestThreads, watchTimeout, scheme, registries, components, bootstrap,
+          tls);
     }
   }
 }

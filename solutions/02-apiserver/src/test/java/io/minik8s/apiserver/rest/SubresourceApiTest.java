@@ -106,6 +106,10 @@ class SubresourceApiTest {
         "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"web\"}}");
     assertThat(evicted.code()).as("POST eviction: %s", evicted).isEqualTo(201);
     assertThat(evicted.json().path("status").asText()).isEqualTo("Success");
-    assertThat(api.get(PODS + "/web").code()).as("GET an evicted pod").isEqualTo(404);
+    // the pod is bound to a node, so deletion is graceful: it is terminating until its kubelet
+    // confirms (deletes it with grace period 0)
+    TestServer.Response terminating = api.get(PODS + "/web");
+    assertThat(terminating.json().at("/metadata/deletionTimestamp").asText())
+        .as("deletionTimestamp of an evicted pod bound to a node: %s", terminating).isNotEmpty();
   }
 }

@@ -19,14 +19,13 @@ import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
 /**
- * An in-process API server on an in-memory store, and a client for it. The storage layer is
- * {@link FakeRegistries} until the real one is wired in (change {@link #registries} only).
+ * An in-process API server on an in-memory store, and a client for it: real storage, and
+ * whichever other layers a test plugs in (none by default: everyone may do everything).
  */
 final class TestServer implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final FakeRegistries registries = new FakeRegistries();
   final ApiServer server;
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -42,7 +41,6 @@ final class TestServer implements AutoCloseable {
         .clock(clock)
         .randomSeed(42L)
         .requestThreads(4)
-        .registries((store, scheme, c, random) -> registries)
         .components((options, registries, store) -> customize.apply(ServerComponents.minimal()
             .withPatcher(TestServer::mergePatch)))
         .build());
