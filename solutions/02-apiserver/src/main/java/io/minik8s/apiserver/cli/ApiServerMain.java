@@ -54,6 +54,11 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "Serve requests without a token as system:anonymous (default: ${DEFAULT-VALUE}).")
   boolean anonymousAuth;
 
+  @Option(names = "--tls", defaultValue = "true", arity = "1",
+      description = "Serve HTTPS with a self-signed certificate made at start; kubectl sends "
+          + "tokens only over TLS (default: ${DEFAULT-VALUE}). false: plain HTTP.")
+  boolean tls;
+
   @Option(names = "--kubeconfig-out", paramLabel = "FILE",
       description = "Write an admin kubeconfig for this server (for kubectl --kubeconfig FILE).")
   Path kubeconfigOut;
@@ -71,12 +76,13 @@ public final class ApiServerMain implements Callable<Integer> {
         .tokenFile(tokenFile)
         .authorizationMode(authorizationMode)
         .anonymousAuth(anonymousAuth)
+        .tls(tls)
         .build();
     ApiServer server = ApiServer.start(options);
     System.out.println("listening on " + bindAddress + ":" + server.port());
     System.out.flush();
     if (kubeconfigOut != null) {
-      Kubeconfig.write(kubeconfigOut, server.url(), server.adminToken());
+      Kubeconfig.write(kubeconfigOut, server.url(), server.adminToken(), server.certificatePem());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

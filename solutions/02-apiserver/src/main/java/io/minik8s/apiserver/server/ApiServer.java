@@ -1,6 +1,8 @@
 package io.minik8s.apiserver.server;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.minik8s.apiserver.auth.UserInfo;
 import io.minik8s.apiserver.auth.authz.BootstrapPolicy;
 import io.minik8s.apiserver.auth.authz.Decision;
@@ -53,9 +55,11 @@ public final class ApiServer implements AutoCloseable {
   private final AutoCloseable ownedStore;
   private final Registries registries;
   private final String adminToken;
+  private final ServingCertificate certificate;
 
   private ApiServer(HttpServer http, ExecutorService requestThreads, ExecutorService watchThreads,
-      KeyValueStore store, AutoCloseable ownedStore, Registries registries, String adminToken) {
+      KeyValueStore store, AutoCloseable ownedStore, Registries registries, String adminToken,
+      ServingCertificate certificate) {
     this.http = http;
     this.requestThreads = requestThreads;
     this.watchThreads = watchThreads;
@@ -63,6 +67,19 @@ public final class ApiServer implements AutoCloseable {
     this.ownedStore = ownedStore;
     this.registries = registries;
     this.adminToken = adminToken;
+    this.certificate = certificate;
+  }
+
+  /** Plain HTTP, or HTTPS with {@code certificate} when there is one. */
+  private static HttpServer listen(ApiServerOptions options, ServingCertificate certificate)
+      throws IOException {
+    InetSocketAddress address = new InetSocketAddress(options.bindAddress(), options.port());
+    if (certificate == null) {
+      return HttpServer.create(address, 0);
+    }
+    HttpsServer https = HttpsServer.create(address, 0);
+    https.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
+    return https;
   }
 
   /**
@@ -108,14 +125,15 @@ public final class ApiServer implements AutoCloseable {
       watches = Executors.newCachedThreadPool(threads("apiserver-watch"));
       ApiRouter router = new ApiRouter(options.scheme(), registries, components, watches,
           options.watchTimeout().toMillis());
-      HttpServer http = HttpServer.create(
-          new InetSocketAddress(options.bindAddress(), options.port()), 0);
+      ServingCertificate certificate = options.tls() ? ServingCertificate.generate() : null;
+      HttpServer http = listen(options, certificate);
       http.createContext("/", router);
       http.setExecutor(requests);
       http.start();
       LOG.log(Level.INFO, "API server listening on " + options.bindAddress() + ":"
           + http.getAddress().getPort());
-      return new ApiServer(http, requests, watches, store, owned, registries, adminToken);
+      return new ApiServer(http, requests, watches, store, owned, registries, adminToken,
+          certificate);
     } catch (IOException | RuntimeException e) {
       if (requests != null) {
         requests.shutdownNow();
@@ -170,11 +188,16 @@ public final class ApiServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, or {@code https://} when serving TLS. */
   public URI url() {
     String host = http.getAddress().getAddress().isAnyLocalAddress()
         ? "127.0.0.1" : http.getAddress().getHostString();
-    return URI.create("http://" + host + ":" + port());
+    return URI.create((certificate == null ? "http" : "https") + "://" + host + ":" + port());
+  }
+
+  /** The PEM of the serving certificate (its own CA), or empty when serving plain HTTP. */
+  public java.util.Optional<String> certificatePem() {
+    return java.util.Optional.ofNullable(certificate).map(ServingCertificate::pem);
   }
 
   /** A bearer token of a {@code system:masters} user, valid while this server runs. */

@@ -2,6 +2,9 @@ package io.minik8s.apiserver.server;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,15 +21,22 @@ public final class Kubeconfig {
 
   private Kubeconfig() {}
 
-  /** The kubeconfig YAML for {@code server} and {@code token}. */
-  public static String render(URI server, String token) {
+  /**
+   * The kubeconfig YAML for {@code server} and {@code token}; an https server's certificate
+   * (PEM) goes in as {@code certificate-authority-data}.
+   */
+  public static String render(URI server, String token, Optional<String> certificatePem) {
+    String authority = certificatePem
+        .map(pem -> "\n    certificate-authority-data: "
+            + Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII)))
+        .orElse("");
     return """
         apiVersion: v1
         kind: Config
         clusters:
         - name: %1$s
           cluster:
-            server: %2$s
+            server: %2$s%4$s
         users:
         - name: %1$s-admin
           user:
@@ -39,16 +49,17 @@ public final class Kubeconfig {
             namespace: default
         current-context: %1$s
         preferences: {}
-        """.formatted(NAME, server, token);
+        """.formatted(NAME, server, token, authority);
   }
 
   /** Writes it to {@code file}, readable by its owner only where the file system allows. */
-  public static void write(Path file, URI server, String token) throws IOException {
+  public static void write(Path file, URI server, String token, Optional<String> certificatePem)
+      throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, render(server, token));
+    Files.writeString(file, render(server, token, certificatePem));
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
