@@ -65,6 +65,8 @@ final class SubresourceHandler {
       case Subresources.EVICTION -> verb.equals("create")
           ? evict(call) : ResourceHandler.unsupported();
       case Subresources.LOG -> verb.equals("get") ? log(call) : ResourceHandler.unsupported();
+      case Subresources.FINALIZE -> verb.equals("update")
+          ? finalizeNamespace(call) : ResourceHandler.unsupported();
       default -> throw ApiRouter.notFound();
     };
   }
@@ -79,6 +81,19 @@ final class SubresourceHandler {
     RequestObjects.checkForUpdate(call.type, call.namespace(), call.info.name(), body);
     Unstructured updated = registry(call).update(call.namespace(), call.info.name(), current -> {
       Unstructured next = StatusSubresource.statusUpdate(current, body);
+      resources.admit(call, Operation.UPDATE, next, current, dryRun);
+      return next;
+    }, dryRun);
+    return Reply.ok(updated.json());
+  }
+
+  /** {@code PUT /api/v1/namespaces/<name>/finalize}: only {@code spec.finalizers} changes. */
+  private Reply finalizeNamespace(Call call) {
+    boolean dryRun = call.query.dryRun();
+    Unstructured body = Unstructured.of(ResourceHandler.readBody(call));
+    RequestObjects.checkForUpdate(call.type, call.namespace(), call.info.name(), body);
+    Unstructured updated = registry(call).update(call.namespace(), call.info.name(), current -> {
+      Unstructured next = StatusSubresource.finalizersUpdate(current, body);
       resources.admit(call, Operation.UPDATE, next, current, dryRun);
       return next;
     }, dryRun);

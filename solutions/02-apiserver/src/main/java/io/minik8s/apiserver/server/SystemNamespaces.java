@@ -1,9 +1,14 @@
 package io.minik8s.apiserver.server;
 
+import io.minik8s.apiserver.admission.AdmissionRequest;
+import io.minik8s.apiserver.admission.NamespaceDefaults;
+import io.minik8s.apiserver.admission.Operation;
+import io.minik8s.apiserver.auth.UserInfo;
 import io.minik8s.apiserver.errors.ApiException;
 import io.minik8s.apiserver.object.Unstructured;
 import io.minik8s.apiserver.storage.Registries;
 import io.minik8s.objects.scheme.GroupVersionResource;
+import io.minik8s.objects.scheme.ResourceType;
 import io.minik8s.objects.scheme.Scheme;
 import java.util.List;
 
@@ -22,14 +27,21 @@ final class SystemNamespaces {
   static final List<String> NAMES = List.of("default", "kube-system", "kube-public",
       "kube-node-lease");
 
+  private static final UserInfo SYSTEM =
+      new UserInfo("system:apiserver", "", List.of("system:masters"));
+
   private SystemNamespaces() {}
 
   static void ensure(Registries registries, Scheme scheme) {
-    var namespaces = registries.forType(
-        scheme.forResource(new GroupVersionResource("", "v1", "namespaces")).orElseThrow());
+    ResourceType type =
+        scheme.forResource(new GroupVersionResource("", "v1", "namespaces")).orElseThrow();
+    var namespaces = registries.forType(type);
     for (String name : NAMES) {
       Unstructured namespace = Unstructured.of("v1", "Namespace");
       namespace.setName(name);
+      // the same defaults as a namespace created through the API: Active, with its finalizer
+      new NamespaceDefaults().admit(new AdmissionRequest(Operation.CREATE, type, "", "", name,
+          namespace, null, SYSTEM, false));
       try {
         namespaces.create(namespace, false);
       } catch (ApiException e) {

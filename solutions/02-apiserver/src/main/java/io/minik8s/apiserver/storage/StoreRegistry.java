@@ -336,10 +336,15 @@ final class StoreRegistry implements ObjectRegistry {
   /**
    * An update that removes the last finalizer of an object being deleted (with no grace period
    * left) completes the delete. Upstream: {@code shouldDeleteDuringUpdate} in
-   * registry/generic/registry/store.go.
+   * registry/generic/registry/store.go. A namespace also waits for its {@code spec.finalizers}
+   * ({@code ShouldDeleteNamespaceDuringUpdate} in pkg/registry/core/namespace/storage).
    */
   static boolean shouldDeleteDuringUpdate(Unstructured stored, Unstructured updated) {
     if (!updated.finalizers().isEmpty() || stored.deletionTimestamp().isEmpty()) {
+      return false;
+    }
+    boolean namespace = updated.apiVersion().equals("v1") && updated.kind().equals("Namespace");
+    if (namespace && !updated.at("spec.finalizers").isEmpty()) {
       return false;
     }
     Long grace = GracefulDeletion.deletionGracePeriod(stored);
@@ -358,8 +363,9 @@ final class StoreRegistry implements ObjectRegistry {
       }
       Unstructured current = ObjectCodec.decode(kv);
       checkPreconditions(current, options);
-      GracefulDeletion.Plan plan =
-          GracefulDeletion.plan(type, current.deepCopy(), options, clock.instant());
+      GracefulDeletion.Plan plan = NamespaceDeletion.applies(type, current)
+          ? NamespaceDeletion.plan(current.deepCopy(), clock.instant())
+          : GracefulDeletion.plan(type, current.deepCopy(), options, clock.instant());
       switch (plan.action()) {
         case UNCHANGED:
           return new DeleteResult(current, false);

@@ -70,4 +70,23 @@ public final class StatusSubresource {
     return result;
     // END EXERCISE 2.6
   }
+
+  /**
+   * The namespace a {@code /finalize} write stores: a copy of {@code stored} with the {@code
+   * spec.finalizers} of {@code updated} and its resourceVersion. This is how the namespace
+   * controller says "everything inside is gone" (upstream: {@code FinalizeREST} in
+   * pkg/registry/core/namespace/storage/storage.go).
+   */
+  public static Unstructured finalizersUpdate(Unstructured stored, Unstructured updated) {
+    Unstructured result = stored.deepCopy();
+    JsonNode finalizers = updated.at("spec.finalizers");
+    if (finalizers.isArray() && !finalizers.isEmpty()) {
+      result.json().with("spec").set("finalizers", finalizers.deepCopy());
+    } else {
+      result.json().with("spec").remove("finalizers");
+    }
+    result.setResourceVersion(updated.resourceVersion().isEmpty()
+        ? stored.resourceVersion() : updated.resourceVersion());
+    return result;
+  }
 }

@@ -15,6 +15,7 @@ public final class Subresources {
   public static final String BINDING = "binding";
   public static final String EVICTION = "eviction";
   public static final String LOG = "log";
+  public static final String FINALIZE = "finalize";
 
   private Subresources() {}
 
