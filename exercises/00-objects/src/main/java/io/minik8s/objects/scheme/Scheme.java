@@ -11,9 +11,14 @@ import io.minik8s.objects.api.core.Event;
 import io.minik8s.objects.api.core.Namespace;
 import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.Pod;
+import io.minik8s.objects.api.core.ResourceQuota;
 import io.minik8s.objects.api.core.Secret;
 import io.minik8s.objects.api.core.Service;
 import io.minik8s.objects.api.core.ServiceAccount;
+import io.minik8s.objects.api.rbac.ClusterRole;
+import io.minik8s.objects.api.rbac.ClusterRoleBinding;
+import io.minik8s.objects.api.rbac.Role;
+import io.minik8s.objects.api.rbac.RoleBinding;
 import io.minik8s.objects.meta.KubeObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,13 +60,23 @@ public final class Scheme {
           ServiceAccount.class),
       type("", "v1", "Event", "events", List.of("ev"), true, Set.of(), Event.class),
       type("", "v1", "Binding", "bindings", List.of(), true, Set.of(), Binding.class),
+      type("", "v1", "ResourceQuota", "resourcequotas", List.of("quota"), true,
+          Set.of("status"), ResourceQuota.class),
       type("apps", "v1", "Deployment", "deployments", List.of("deploy"), true,
           Set.of("status", "scale"), Deployment.class),
       type("apps", "v1", "ReplicaSet", "replicasets", List.of("rs"), true,
           Set.of("status", "scale"), ReplicaSet.class),
       type("batch", "v1", "Job", "jobs", List.of(), true, Set.of("status"), Job.class),
       type("coordination.k8s.io", "v1", "Lease", "leases", List.of(), true, Set.of(),
-          Lease.class)));
+          Lease.class),
+      type("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", List.of(), false,
+          Set.of(), ClusterRole.class),
+      type("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings",
+          List.of(), false, Set.of(), ClusterRoleBinding.class),
+      type("rbac.authorization.k8s.io", "v1", "Role", "roles", List.of(), true, Set.of(),
+          Role.class),
+      type("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", List.of(), true,
+          Set.of(), RoleBinding.class)));
 
   /** Registration order: {@link #resolve} prefers earlier types when a name is ambiguous. */
   private final List<ResourceType> types;
@@ -80,7 +95,10 @@ public final class Scheme {
     }
   }
 
-  /** Every kind of the course: core/v1, apps/v1, batch/v1 and coordination.k8s.io/v1. */
+  /**
+   * Every kind of the course: core/v1, apps/v1, batch/v1, coordination.k8s.io/v1 and
+   * rbac.authorization.k8s.io/v1.
+   */
   public static Scheme builtIn() {
     return BUILT_IN;
   }

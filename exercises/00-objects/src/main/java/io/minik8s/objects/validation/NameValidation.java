@@ -113,6 +113,26 @@ public final class NameValidation {
   }
 
   /**
+   * A name that is safe as one segment of a URL path, the rule for RBAC objects (so {@code
+   * system:discovery} is fine): not {@code .} or {@code ..}, and no {@code /} or {@code %}.
+   *
+   * <p>Upstream: {@code IsValidPathSegmentName} in
+   * k8s.io/apimachinery/pkg/api/validation/path/name.go.
+   */
+  public static List<String> isValidPathSegmentName(String value) {
+    if (value.equals(".") || value.equals("..")) {
+      return List.of("may not be '" + value + "'");
+    }
+    List<String> errors = new ArrayList<>();
+    for (String illegal : List.of("/", "%")) {
+      if (value.contains(illegal)) {
+        errors.add("may not contain '" + illegal + "'");
+      }
+    }
+    return errors;
+  }
+
+  /**
    * A DNS-1123 label (RFC 1123): at most 63 characters, lower case alphanumerics and '-',
    * starting and ending alphanumeric, e.g. {@code my-name}. A value that would be a valid
    * subdomain but contains dots gets the specific message {@code "must not contain dots"}.

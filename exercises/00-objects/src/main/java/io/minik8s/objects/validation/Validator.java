@@ -12,6 +12,10 @@ import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.Pod;
 import io.minik8s.objects.api.core.Service;
 import io.minik8s.objects.api.core.ServiceSpec;
+import io.minik8s.objects.api.rbac.ClusterRole;
+import io.minik8s.objects.api.rbac.ClusterRoleBinding;
+import io.minik8s.objects.api.rbac.Role;
+import io.minik8s.objects.api.rbac.RoleBinding;
 import io.minik8s.objects.meta.KubeObject;
 import io.minik8s.objects.scheme.ResourceType;
 import io.minik8s.objects.scheme.Scheme;
@@ -55,8 +59,9 @@ public final class Validator {
    *   ServiceValidation    Service type, ports, selector
    *   ConfigMapValidation  ConfigMap data and binaryData keys
    *
-   * Namespaces and Nodes have no spec rules: their metadata (cluster-scoped, with their name
-   * rule) is all there is to check. What more than one domain needs is at the bottom of this
+   * RBAC objects are named by the looser path-segment rule (NameValidation). Namespaces and
+   * Nodes have no spec rules: their metadata (cluster-scoped, with their name rule) is all there
+   * is to check. What more than one domain needs is at the bottom of this
    * file. A missing spec is validated as an empty one, so "spec.containers: Required value"
    * still points at the field the user forgot.
    */
@@ -101,6 +106,13 @@ public final class Validator {
       errors.addAll(ConfigMapValidation.validateConfigMapData(cm.data(), cm.binaryData()));
     } else if (object instanceof Node node) {
       errors.addAll(MetadataValidation.validateObjectMeta(node.metadata(), false, subdomain, meta));
+    } else if (object instanceof Role || object instanceof RoleBinding) {
+      // RBAC names are path segments (upstream ValidateRBACName), so "system:viewer" is valid
+      errors.addAll(MetadataValidation.validateObjectMeta(object.metadata(), true,
+          NameValidation::isValidPathSegmentName, meta));
+    } else if (object instanceof ClusterRole || object instanceof ClusterRoleBinding) {
+      errors.addAll(MetadataValidation.validateObjectMeta(object.metadata(), false,
+          NameValidation::isValidPathSegmentName, meta));
     } else {
       // Other kinds: metadata only, scoped as the scheme says; unknown kinds as written.
       boolean namespaced = Scheme.builtIn().types().stream()

@@ -3,7 +3,7 @@ package io.minik8s.apiserver.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minik8s.apiserver.patch.JsonValues;
+import io.minik8s.objects.patch.JsonValues;
 import io.minik8s.apiserver.patch.PatchSchema;
 import io.minik8s.apiserver.patch.PatchSchema.Field;
 import java.util.ArrayList;
@@ -143,7 +143,7 @@ public final class ObjectFields {
       JsonNode before = values.get(path);
       if (before == null) {
         added.add(path);
-      } else if (!JsonValues.same(before, value)) {
+      } else if (!JsonValues.sameValue(before, value)) {
         modified.add(path);
       }
     });

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minik8s.apiserver.errors.ApiException;
 import io.minik8s.apiserver.errors.StatusErrors;
 import io.minik8s.apiserver.object.Unstructured;
-import io.minik8s.apiserver.patch.JsonValues;
+import io.minik8s.objects.patch.JsonValues;
 import io.minik8s.apiserver.patch.PatchException;
 import io.minik8s.apiserver.patch.PatchSchema;
 import io.minik8s.apiserver.patch.StrategicMergePatch;
@@ -240,7 +240,7 @@ public final class ServerSideApply {
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode item = list.get(i);
-      boolean match = token.startsWith("v:") ? JsonValues.same(item, wanted) : keyMatches(item,
+      boolean match = token.startsWith("v:") ? JsonValues.sameValue(item, wanted) : keyMatches(item,
           wanted);
       if (match) {
         return i;
@@ -252,7 +252,7 @@ public final class ServerSideApply {
   private static boolean keyMatches(JsonNode item, JsonNode key) {
     for (var field : key.properties()) {
       JsonNode value = item.get(field.getKey());
-      if (value == null || !JsonValues.same(value, field.getValue())) {
+      if (value == null || !JsonValues.sameValue(value, field.getValue())) {
         return false;
       }
     }

@@ -1,5 +1,6 @@
 package io.minik8s.apiserver.patch;
 
+import io.minik8s.objects.patch.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,7 +139,7 @@ public final class JsonPatch {
         return add(doc, operation.path(), get(doc, operation.from()).deepCopy());
       default: // test
         JsonNode actual = get(doc, operation.path());
-        if (!JsonValues.same(actual, operation.value())) {
+        if (!JsonValues.sameValue(actual, operation.value())) {
           throw PatchException.failed("testing value " + operation.path() + " failed: expected "
               + operation.value() + ", found " + actual);
         }

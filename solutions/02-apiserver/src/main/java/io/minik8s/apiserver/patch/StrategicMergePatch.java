@@ -1,5 +1,6 @@
 package io.minik8s.apiserver.patch;
 
+import io.minik8s.objects.patch.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -145,7 +146,7 @@ public final class StrategicMergePatch {
     List<JsonNode> items = new ArrayList<>();
     if (!objects) {
       for (JsonNode item : patch) {
-        if (merged.stream().noneMatch(m -> JsonValues.same(m, item))) {
+        if (merged.stream().noneMatch(m -> JsonValues.sameValue(m, item))) {
           merged.add(item);
         }
         items.add(item);
@@ -161,7 +162,7 @@ public final class StrategicMergePatch {
       String directive = item.path(PATCH).asText("");
       if (directive.equals("delete")) {
         JsonNode value = mergeKeyValue(item, key);
-        merged.removeIf(m -> JsonValues.same(m.path(key), value));
+        merged.removeIf(m -> JsonValues.sameValue(m.path(key), value));
       } else if (directive.equals("replace")) {
         replace = true;
       } else if (directive.equals("merge")) {
@@ -309,7 +310,7 @@ public final class StrategicMergePatch {
     for (JsonNode item : current) {
       boolean deleted = false;
       for (JsonNode d : toDelete) {
-        deleted |= JsonValues.same(item, d);
+        deleted |= JsonValues.sameValue(item, d);
       }
       if (!deleted) {
         kept.add(item);
@@ -332,7 +333,7 @@ public final class StrategicMergePatch {
   /** Index in {@code list} of the item whose key ({@code key} "" = the item itself) is value. */
   private static int indexOf(List<JsonNode> list, JsonNode item, JsonNode value, String key) {
     for (int i = 0; i < list.size(); i++) {
-      if (JsonValues.same(keyOf(list.get(i), key), value)) {
+      if (JsonValues.sameValue(keyOf(list.get(i), key), value)) {
         return i;
       }
     }

@@ -1,5 +1,6 @@
 package io.minik8s.apiserver.storage;
 
+import io.minik8s.objects.meta.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minik8s.apiserver.object.Unstructured;
 import io.minik8s.objects.scheme.ResourceType;

@@ -1,5 +1,6 @@
 package io.minik8s.apiserver.storage;
 
+import io.minik8s.objects.meta.Timestamps;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minik8s.apiserver.errors.ApiException;
 import io.minik8s.apiserver.errors.StatusErrors;
