@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Comparator;
 
 /** Equality of JSON values as JSON means it, not as Jackson's node classes do. */
-final class JsonValues {
+public final class JsonValues {
 
   private JsonValues() {}
 
@@ -22,7 +22,7 @@ final class JsonValues {
       };
 
   /** True if {@code a} and {@code b} are the same JSON value; numbers compare by value. */
-  static boolean sameValue(JsonNode a, JsonNode b) {
+  public static boolean sameValue(JsonNode a, JsonNode b) {
     return a.equals(NUMBERS_BY_VALUE, b);
   }
 }
