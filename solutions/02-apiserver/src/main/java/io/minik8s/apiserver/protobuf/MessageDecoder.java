@@ -129,12 +129,12 @@ final class MessageDecoder {
       case "int32":
         return IntNode.valueOf((int) varint(field, wireType, in));
       case "int64":
-        return LongNode.valueOf(varint(field, wireType, in));
+        return number(varint(field, wireType, in));
       case "uint32":
-        return LongNode.valueOf(varint(field, wireType, in) & 0xFFFFFFFFL);
+        return number(varint(field, wireType, in) & 0xFFFFFFFFL);
       case "uint64":
         long u = varint(field, wireType, in);
-        return u >= 0 ? LongNode.valueOf(u) : JsonNodeFactory.instance.numberNode(
+        return u >= 0 ? number(u) : JsonNodeFactory.instance.numberNode(
             new BigInteger(Long.toUnsignedString(u)));
       case "double":
         checkWireType(field, wireType, WireReader.FIXED64);
@@ -207,6 +207,11 @@ final class MessageDecoder {
       throw WireReader.malformed("an embedded object (RawExtension) is neither JSON nor "
           + "Kubernetes protobuf");
     }
+  }
+
+  /** The node Jackson itself would parse the number to, so decoded trees equal parsed ones. */
+  private static JsonNode number(long value) {
+    return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
   }
 
   private static boolean isZeroScalar(JsonNode value) {
