@@ -2,6 +2,7 @@ package io.minik8s.apiserver.rest;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.minik8s.apiserver.auth.UserInfo;
+import io.minik8s.apiserver.errors.ApiException;
 import io.minik8s.apiserver.errors.StatusErrors;
 import io.minik8s.apiserver.request.RequestInfo;
 import io.minik8s.objects.scheme.ResourceType;
@@ -23,6 +24,9 @@ final class Call {
   final UserInfo user;
   /** The resource addressed; null for non-resource requests. */
   final ResourceType type;
+  /** How much of a too-large body is still read (and dropped) so its client sees the 413. */
+  static final long DRAIN_LIMIT = 16L << 20;
+
   private final long maxBodyBytes;
   private byte[] body;
 
@@ -64,11 +68,10 @@ final class Call {
 
   private byte[] read() {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    long declared = -1;
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > maxBodyBytes) {
-          throw StatusErrors.tooLarge("limit is " + maxBodyBytes);
-        }
+        declared = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
         throw StatusErrors.badRequest("malformed Content-Length \"" + length + "\"");
       }
@@ -76,16 +79,36 @@ final class Call {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     try (InputStream in = exchange.getRequestBody()) {
+      if (declared > maxBodyBytes) {
+        throw tooLarge(in, declared, buffer);
+      }
       int n;
       while ((n = in.read(buffer)) > 0) {
         out.write(buffer, 0, n);
         if (out.size() > maxBodyBytes) {
-          throw StatusErrors.tooLarge("limit is " + maxBodyBytes);
+          throw tooLarge(in, declared, buffer);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The 413 for a body over the limit. A body up to {@link #DRAIN_LIMIT} is read to its end
+   * first and dropped: a client still sending when the answer comes and the connection closes
+   * sees a broken pipe instead of the 413 (the JDK's HttpClient does). A larger one is not
+   * worth reading; its client gets the reset.
+   */
+  private ApiException tooLarge(InputStream in, long declared, byte[] buffer) throws IOException {
+    if (declared <= DRAIN_LIMIT) {
+      long drained = 0;
+      int n;
+      while (drained <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+        drained += n;
+      }
+    }
+    return StatusErrors.tooLarge("limit is " + maxBodyBytes);
   }
 }

@@ -3,6 +3,7 @@ package io.minik8s.apiserver.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minik8s.apiserver.errors.StatusErrors;
+import io.minik8s.apiserver.protobuf.ProtobufBodies;
 import io.minik8s.apiserver.storage.DeleteOptions;
 import java.util.Set;
 
@@ -31,7 +32,9 @@ public final class DeleteRequests {
     String uid = "";
     String resourceVersion = "";
     if (body.length > 0) {
-      ObjectNode options = Json.readObject(body, contentType);
+      ObjectNode options = MediaTypes.essence(contentType).equals(MediaTypes.PROTOBUF)
+          ? ProtobufBodies.decode(body, "meta.k8s.io/v1", "DeleteOptions")
+          : Json.readObject(body, contentType);
       JsonNode graceNode = options.path("gracePeriodSeconds");
       if (!graceNode.isMissingNode() && !graceNode.isNull()) {
         if (!graceNode.isIntegralNumber() || graceNode.asLong() < 0) {

@@ -16,13 +16,15 @@ public final class MediaTypes {
   public static final String MERGE_PATCH = "application/merge-patch+json";
   public static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
   public static final String APPLY_PATCH = "application/apply-patch+yaml";
+  /** Kubernetes' protobuf: read (client-go's typed clients send it), never written. */
+  public static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
 
   /** What PATCH accepts, in the order upstream's 415 message lists them. */
   public static final List<String> PATCH_TYPES =
       List.of(JSON_PATCH, MERGE_PATCH, APPLY_PATCH, STRATEGIC_MERGE_PATCH);
 
   /** What create and update accept. */
-  public static final List<String> BODY_TYPES = List.of(JSON, YAML);
+  public static final List<String> BODY_TYPES = List.of(JSON, YAML, PROTOBUF);
 
   private MediaTypes() {}
 

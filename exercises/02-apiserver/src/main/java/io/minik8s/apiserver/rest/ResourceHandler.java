@@ -7,6 +7,7 @@ import io.minik8s.apiserver.admission.Operation;
 import io.minik8s.apiserver.errors.ApiException;
 import io.minik8s.apiserver.errors.StatusErrors;
 import io.minik8s.apiserver.object.Unstructured;
+import io.minik8s.apiserver.protobuf.ProtobufBodies;
 import io.minik8s.apiserver.storage.DeleteOptions;
 import io.minik8s.apiserver.storage.DeleteResult;
 import io.minik8s.apiserver.storage.ListOptions;
@@ -278,7 +279,7 @@ final class ResourceHandler {
   }
 
   /**
-   * The body of a create or update, JSON or YAML.
+   * The body of a create or update, JSON, YAML or protobuf.
    *
    * @throws ApiException 415 for another Content-Type; 400 for a malformed body; 413 too large
    */
@@ -286,6 +287,12 @@ final class ResourceHandler {
     String contentType = MediaTypes.essence(call.contentType());
     if (!contentType.isEmpty() && !MediaTypes.BODY_TYPES.contains(contentType)) {
       throw StatusErrors.unsupportedMediaType(contentType, MediaTypes.BODY_TYPES);
+    }
+    if (contentType.equals(MediaTypes.PROTOBUF)) {
+      // An envelope without typeMeta is the kind the URL addresses (never for a subresource).
+      boolean own = call.type != null && call.info.subresource().isEmpty();
+      return ProtobufBodies.decode(call.body(), own ? call.type.kind().apiVersion() : null,
+          own ? call.type.kind().kind() : null);
     }
     return Json.readObject(call.body(), contentType);
   }
