@@ -39,7 +39,7 @@ final class TestApiServer implements AutoCloseable {
 
   /** A server on the store at {@code endpoint}: our store server or a real etcd. */
   static TestApiServer onEndpoint(String endpoint) {
-    return start(ApiServerOptions.builder().store(endpoint).port(0)
+    return start(ApiServerOptions.builder().storeSpec(endpoint).port(0)
         .authorizationMode(ALWAYS_ALLOW).clock(Clock.systemUTC()).build());
   }
 
