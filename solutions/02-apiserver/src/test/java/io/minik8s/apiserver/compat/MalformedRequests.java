@@ -96,7 +96,9 @@ final class MalformedRequests {
 
   private static final String[] BAD_QUERIES = {
     "limit=-1", "limit=abc", "limit=99999999999999999999", "limit=", "timeoutSeconds=abc", "timeoutSeconds=-5",
-    "watch=maybe", "watch=", "pretty=x", "dryRun=Foo", "dryRun=All&dryRun=All", "fieldManager=" + "m".repeat(200),
+    // upstream reads any watch value but "0" and "false" as true (Convert_Slice_string_To_bool):
+    // these would be real watches, so each carries something that must be refused first
+    "watch=maybe&resourceVersion=abc", "watch=&timeoutSeconds=abc", "pretty=x", "dryRun=Foo", "dryRun=All&dryRun=All", "fieldManager=" + "m".repeat(200),
     "fieldManager=", "propagationPolicy=Bad", "gracePeriodSeconds=abc", "gracePeriodSeconds=-10",
     "fieldValidation=Bogus", "force=notabool", "resourceVersionMatch=Bogus", "resourceVersionMatch=Exact",
     "resourceVersionMatch=NotOlderThan&resourceVersion=", "allowWatchBookmarks=sure", "sendInitialEvents=yes",
@@ -276,6 +278,10 @@ final class MalformedRequests {
   private FuzzRequest badPath() {
     String path = random.nextInt(4) == 0 ? mutatePath(collection()) : pick(BAD_PATHS);
     String method = pick("GET", "POST", "PUT", "DELETE", "PATCH");
+    if (method.equals("GET") && path.contains("/watch/")) {
+      // GET on the legacy /watch/ prefix is a real watch; only its other methods are wrong
+      path += "?resourceVersion=abc";
+    }
     byte[] body = method.equals("GET") || method.equals("DELETE") ? null : utf8(validObject(name()));
     return new FuzzRequest("bad path", method, path, body == null ? null : "application/json", body);
   }
