@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Ten thousand malformed requests (see {@link MalformedRequests}) from one seed: the server must
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 // build-only: a robustness check of the whole server; the grader skips it
 @Tag("build-only")
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ApiServerFuzzTest {
 
   private static final long SEED = Long.getLong("fuzz.seed", 20_260_226L);

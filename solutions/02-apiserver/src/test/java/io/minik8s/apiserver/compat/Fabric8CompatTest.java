@@ -25,10 +25,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The fabric8 Kubernetes client (the JDK HTTP client underneath) against our server: typed CRUD,
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 // build-only: a compatibility check of the whole server with a real client; the grader skips it
 @Tag("build-only")
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Fabric8CompatTest {
 
   private static EmbeddedStore store;

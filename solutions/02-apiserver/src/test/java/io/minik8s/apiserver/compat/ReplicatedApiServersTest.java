@@ -10,8 +10,10 @@ import io.minik8s.store.server.EtcdGatewayServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The API server is stateless: two of them on one store serve the same objects and the same
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 // build-only: starts several servers (and real etcd); the grader skips it
 @Tag("build-only")
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReplicatedApiServersTest {
 
   @Test
