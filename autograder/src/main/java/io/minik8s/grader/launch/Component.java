@@ -13,7 +13,9 @@ public record Component(String name, String module, String mainClass, String des
   public static final List<Component> ALL =
       List.of(
           new Component("store", "01-store", "io.minik8s.store.cli.StoreMain",
-              "the etcd-like store: serve its etcd v3 JSON API, or snapshot save/restore"));
+              "the etcd-like store: serve its etcd v3 JSON API, or snapshot save/restore"),
+          new Component("apiserver", "02-apiserver", "io.minik8s.apiserver.cli.ApiServerMain",
+              "the API server on the embedded store, our store server or etcd; real kubectl talks to it"));
 
   public static Optional<Component> named(String name) {
     return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
