@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.minik8s.store.EmbeddedStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,15 +43,25 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Fabric8CompatTest {
 
+  /**
+   * A token both servers of the replacement test accept: each server's own admin token is made
+   * at its start, so replicas share credentials through a token file, as upstream replicas
+   * share theirs.
+   */
+  private static final String TOKEN = "f8-admin-token";
+
   private static EmbeddedStore store;
+  private static Path tokenFile;
   private static TestApiServer server;
   private static KubernetesClient client;
 
   @BeforeAll
-  static void start() {
+  static void start() throws java.io.IOException {
     store = EmbeddedStore.inMemory(Clock.systemUTC());
-    server = TestApiServer.on(store);
-    client = client(server.url().toString(), server.adminToken());
+    tokenFile = java.nio.file.Files.createTempFile("f8-tokens", ".csv");
+    java.nio.file.Files.writeString(tokenFile, TOKEN + ",f8-admin,f8-admin-uid,\"system:masters\"\n");
+    server = TestApiServer.on(store, "AlwaysAllow", tokenFile);
+    client = client(server.url().toString(), TOKEN);
   }
 
   @AfterAll
@@ -60,6 +71,9 @@ class Fabric8CompatTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (tokenFile != null) {
+      tokenFile.toFile().delete();
     }
   }
 
@@ -143,7 +157,7 @@ class Fabric8CompatTest {
 
   @Test
   void listWithLabelAndFieldSelectors() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("f8-select").endMetadata().build()).create();
+    createNamespace("f8-select");
     var pods = client.pods().inNamespace("f8-select");
     pods.resource(pod("front-1", Map.of("tier", "front", "env", "prod"))).create();
     pods.resource(pod("front-2", Map.of("tier", "front", "env", "dev"))).create();
@@ -165,10 +179,10 @@ class Fabric8CompatTest {
 
   @Test
   void watchResumesAfterADroppedConnectionAndAReplacedServer() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("f8-watch").endMetadata().build()).create();
+    createNamespace("f8-watch");
     TestApiServer replacement = null;
     try (TcpProxy proxy = new TcpProxy(server.port());
-        KubernetesClient viaProxy = client("http://127.0.0.1:" + proxy.port(), server.adminToken())) {
+        KubernetesClient viaProxy = client("http://127.0.0.1:" + proxy.port(), TOKEN)) {
       Recorder events = new Recorder();
       Watch watch = viaProxy.pods().inNamespace("f8-watch").watch(events);
       try {
@@ -184,7 +198,7 @@ class Fabric8CompatTest {
             .untilAsserted(() -> assertThat(events.seen).contains("ADDED w-2"));
 
         // another server on the same store takes over; the first one goes away
-        replacement = TestApiServer.on(store);
+        replacement = TestApiServer.on(store, "AlwaysAllow", tokenFile);
         proxy.retarget(replacement.port());
         proxy.dropConnections();
         pods.resource(pod("w-3", Map.of())).create();
@@ -229,5 +243,17 @@ class Fabric8CompatTest {
 
   private static List<String> names(List<? extends HasMetadata> objects) {
     return objects.stream().map(o -> o.getMetadata().getName()).toList();
+  }
+
+  /**
+   * A namespace with its {@code default} ServiceAccount, which pods need (the ServiceAccount
+   * admission plugin checks it) and which module 04's ServiceAccount controller would create.
+   */
+  private void createNamespace(String name) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
+        .endMetadata().build()).create();
+    client.serviceAccounts().inNamespace(name).resource(new io.fabric8.kubernetes.api.model
+        .ServiceAccountBuilder().withNewMetadata().withName("default").endMetadata().build())
+        .create();
   }
 }

@@ -71,6 +71,9 @@ class ApiServerFuzzTest {
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     // something for the mutations to hit: the namespace and a few objects of each kind
     rest.create("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"fuzz\"}}");
+    // what module 04's ServiceAccount controller does for every new namespace
+    rest.create("/api/v1/namespaces/fuzz/serviceaccounts",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"default\"}}");
     for (int i = 0; i < 20; i += 3) {
       rest.create("/api/v1/namespaces/fuzz/pods", RestClient.pod("fuzz", "p" + i, "{\"app\":\"fuzz\"}"));
       rest.create("/api/v1/namespaces/fuzz/configmaps",
