@@ -1,11 +1,11 @@
 package io.minik8s.apiserver.compat;
 
+import io.minik8s.apiserver.server.Kubeconfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +55,13 @@ final class Kubectl {
     this.kubeconfig = kubeconfig;
   }
 
-  /** kubectl talking to {@code server} with {@code token}; its files live under {@code dir}. */
-  static Kubectl forServer(URI server, String token, Path dir) {
+  /**
+   * kubectl talking to {@code server} with {@code token}, through the kubeconfig the server
+   * itself would write ({@code --kubeconfig-out}); its files live under {@code dir}.
+   */
+  static Kubectl forServer(TestApiServer server, String token, Path dir) {
     Path kubeconfig = dir.resolve("kubeconfig.yaml");
-    write(kubeconfig, kubeconfig(server, token));
+    write(kubeconfig, Kubeconfig.render(server.url(), token, server.certificatePem()));
     return withKubeconfig(kubeconfig, dir);
   }
 
@@ -71,29 +74,6 @@ final class Kubectl {
       throw new UncheckedIOException(e);
     }
     return new Kubectl(binary(), home, kubeconfig);
-  }
-
-  /** An admin kubeconfig: one cluster, one user with a bearer token, one context (namespace default). */
-  static String kubeconfig(URI server, String token) {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: minik8s
-          cluster:
-            server: %s
-        users:
-        - name: minik8s-admin
-          user:
-            token: %s
-        contexts:
-        - name: minik8s
-          context:
-            cluster: minik8s
-            user: minik8s-admin
-            namespace: default
-        current-context: minik8s
-        """.formatted(server, token);
   }
 
   /** What one kubectl command did. */

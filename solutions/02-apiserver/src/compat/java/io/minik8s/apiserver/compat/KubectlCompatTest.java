@@ -47,7 +47,7 @@ class KubectlCompatTest {
   static void start() {
     Kubectl.binary(); // skips the class (loudly) before a server starts if kubectl cannot be had
     server = TestApiServer.onFreshStore();
-    kubectl = Kubectl.forServer(server.url(), server.adminToken(), dir);
+    kubectl = Kubectl.forServer(server, server.adminToken(), dir);
   }
 
   @AfterAll
@@ -114,6 +114,7 @@ class KubectlCompatTest {
   @Test
   void getAllNamespacesAddsTheNamespaceColumn() {
     ok("create", "namespace", "compat-other");
+    ok("create", "serviceaccount", "default", "-n", "compat-other"); // module 04's controller would
     apply(pod("far-pod", "compat-other", "app: far"));
     apply(pod("near-pod", "default", "app: near"));
 
@@ -128,6 +129,7 @@ class KubectlCompatTest {
   @Test
   void getWatchPrintsARowPerEvent() {
     ok("create", "namespace", "compat-watch");
+    ok("create", "serviceaccount", "default", "-n", "compat-watch"); // module 04's controller would
     try (Kubectl.Streaming watch = kubectl.start("get", "pods", "-n", "compat-watch", "-w", "--request-timeout=30s")) {
       apply(pod("watched", "compat-watch", "app: watched"));
       await("kubectl get -w to print the ADDED pod").atMost(Duration.ofSeconds(10))
@@ -284,7 +286,7 @@ class KubectlCompatTest {
     Kubectl.write(tokens, "jane-token,jane,jane-uid,\"developers\"\n");
     try (TestApiServer rbac = TestApiServer.on(EmbeddedStore.inMemory(Clock.systemUTC()),
         TestApiServer.RBAC, tokens)) {
-      Kubectl admin = Kubectl.forServer(rbac.url(), rbac.adminToken(), rbacDir);
+      Kubectl admin = Kubectl.forServer(rbac, rbac.adminToken(), rbacDir);
       Kubectl.Result granted = admin.runWithStdin("""
           apiVersion: rbac.authorization.k8s.io/v1
           kind: Role
@@ -340,7 +342,7 @@ class KubectlCompatTest {
 
       assertThat(view.ok()).as(view.describe()).isTrue();
       assertThat(json(view).at("/clusters/0/cluster/server").asText()).as(view.describe())
-          .isEqualTo("http://127.0.0.1:" + process.port());
+          .isEqualTo("https://127.0.0.1:" + process.port());
       assertThat(context.ok()).as(context.describe()).isTrue();
       assertThat(context.stdout().strip()).as(context.describe()).isNotEmpty();
       assertThat(namespaces.ok()).as("%s\nserver log:\n%s", namespaces.describe(), process.log()).isTrue();

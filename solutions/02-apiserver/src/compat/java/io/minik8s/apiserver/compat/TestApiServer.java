@@ -48,8 +48,10 @@ final class TestApiServer implements AutoCloseable {
    * @param tokenFile a static token file ({@code token,user,uid,"group1,group2"} lines), or null
    */
   static TestApiServer on(KeyValueStore store, String authorizationMode, Path tokenFile) {
+    // RBAC needs real users, and kubectl sends a token only over TLS
     ApiServerOptions.Builder options = ApiServerOptions.builder().store(store).port(0)
-        .authorizationMode(authorizationMode).clock(Clock.systemUTC());
+        .authorizationMode(authorizationMode).clock(Clock.systemUTC())
+        .tls(authorizationMode.equals(RBAC));
     if (tokenFile != null) {
       options.tokenFile(tokenFile);
     }
@@ -64,7 +66,12 @@ final class TestApiServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  /** The serving certificate, when the server speaks TLS. */
+  java.util.Optional<String> certificatePem() {
+    return server.certificatePem();
+  }
+
+  /** {@code http://127.0.0.1:PORT} (or https), without a trailing slash. */
   URI url() {
     String url = server.url().toString();
     return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
