@@ -111,9 +111,25 @@ public final class ModuleCompiler {
     String where = "";
     if (d.getSource() != null) {
       Path file = Path.of(d.getSource().toUri()).toAbsolutePath().normalize();
-      where = (file.startsWith(displayBase) ? displayBase.relativize(file) : file) + ":" + d.getLineNumber() + ": ";
+      where = display(file) + ":" + d.getLineNumber() + ": ";
     }
     return where + "error: " + d.getMessage(Locale.ROOT);
+  }
+
+  /**
+   * A path as its author knows it: relative to the repository, or for a private copy of a
+   * submission, from its {@code exercises/} directory on.
+   */
+  private String display(Path file) {
+    if (file.startsWith(displayBase)) {
+      return displayBase.relativize(file).toString();
+    }
+    for (int i = file.getNameCount() - 1; i >= 0; i--) {
+      if (file.getName(i).toString().equals("exercises")) {
+        return file.subpath(i, file.getNameCount()).toString();
+      }
+    }
+    return file.toString();
   }
 
   private static void copyResources(SourceTree tree, Path out) throws IOException {

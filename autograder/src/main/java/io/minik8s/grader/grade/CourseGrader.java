@@ -74,14 +74,27 @@ public final class CourseGrader {
       throw new IllegalStateException(
           "grading needs the instructor's repository (solutions/ and the hidden tests); a student checkout has ./course check");
     }
-    CodeSource code =
-        submission.map(p -> new CodeSource(p.toString(), p.resolve("exercises"))).orElse(reference());
+    if (submission.isEmpty()) {
+      return gradeCode(reference(), modules, integrated, "reference (solutions/)", m -> List.of());
+    }
+    // only the submission's main code is used, from a private copy: see ScreenedSubmission
+    List<ModuleId> copied = integrated ? home.modules() : modules;
+    try (ScreenedSubmission screened =
+        ScreenedSubmission.of(submission.get().resolve("exercises"), home.root().resolve("exercises"), copied)) {
+      String label = submission.get().toString();
+      return gradeCode(screened.code(label), modules, integrated, label, screened::ignored);
+    }
+  }
+
+  private GradeReport gradeCode(
+      CodeSource code, List<ModuleId> modules, boolean integrated, String label,
+      java.util.function.Function<ModuleId, List<String>> ignored) {
     CodeSource lower = integrated ? code : reference();
     List<ModuleGrade> grades = new ArrayList<>();
     for (ModuleId module : modules) {
-      grades.add(grader.grade(module, home.lesson(module), code, below(module, lower), pristineTests(module), Optional.empty()));
+      grades.add(grader.grade(module, home.lesson(module), code, below(module, lower), pristineTests(module), Optional.empty())
+          .withIgnored(ignored.apply(module)));
     }
-    String label = submission.map(Path::toString).orElse("reference (solutions/)");
     return new GradeReport(label, integrated ? "integrated" : "isolated", List.copyOf(grades));
   }
 

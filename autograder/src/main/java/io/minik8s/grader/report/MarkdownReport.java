@@ -21,6 +21,9 @@ public final class MarkdownReport {
       if (module.problem() != null) {
         out.append("```\n").append(module.problem().strip()).append("\n```\n\n");
       }
+      if (!module.ignored().isEmpty()) {
+        out.append("> ").append(cell(module.ignoredSummary())).append("\n\n");
+      }
       out.append("| Exercise | Title | Points | Tests passed |\n|---|---|---:|---:|\n");
       for (ExerciseScore e : module.exercises()) {
         out.append("| ").append(e.exercise().id()).append(" | ").append(cell(e.exercise().title())).append(" | ")

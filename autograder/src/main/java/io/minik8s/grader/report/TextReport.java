@@ -54,6 +54,9 @@ public final class TextReport {
     if (module.problem() != null) {
       out.append('\n').append(indent(module.problem())).append('\n');
     }
+    if (!module.ignored().isEmpty()) {
+      out.append('\n').append(indent(module.ignoredSummary())).append('\n');
+    }
     return out.toString();
   }
 

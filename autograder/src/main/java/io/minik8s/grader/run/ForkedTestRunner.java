@@ -2,8 +2,6 @@ package io.minik8s.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minik8s.grader.Graded;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,9 +10,15 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -26,6 +30,7 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -37,6 +42,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {"event":"planned","key":"a.BTest#m()","class":"a.BTest","method":"m","exercise":"0.2","points":2,"hint":""}
  * {"event":"finished","key":"a.BTest#m()","status":"SUCCESSFUL","message":""}
  * {"event":"classFailed","class":"a.BTest","message":"..."}
+ * {"event":"threads","count":1001}
  * {"event":"done"}
  * </pre>
  *
@@ -44,6 +50,24 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * flushed as it is written, so when the JVM dies mid-run (System.exit, out of memory, killed at
  * the module time limit) the grader still knows which tests finished; the planned tests with no
  * {@code finished} line are the ones the crash took down.
+ *
+ * <p>The code under test shares this JVM, so the runner trusts nothing it could plant:
+ *
+ * <ul>
+ *   <li>only the JUnit Jupiter (and jqwik) engines run, registered by hand: a {@code TestEngine},
+ *       listener or filter a submission lists under {@code META-INF/services} is never loaded, so
+ *       it cannot report the instructor's tests as passed without running them;
+ *   <li>no {@code junit-platform.properties} from the classpath is read (a submission could turn
+ *       on extension auto-detection and swallow every failure);
+ *   <li>classes and methods run in name order, so a submission whose static state makes one test
+ *       pass only after another gets the same grade on every run and every machine;
+ *   <li>a watchdog stops the run when the JVM holds more than {@link #MAX_THREADS} threads (a
+ *       thread bomb would otherwise exhaust the grading machine's process table, which the
+ *       heap limit does not bound);
+ *   <li>before exiting it kills any process the tests started.
+ * </ul>
+ *
+ * What remains possible is written in TestFork's design note.
  *
  * <p>Usage: {@code ForkedTestRunner RESULTS_FILE TEST_CLASSES_DIR PER_TEST_TIMEOUT_SECONDS [EXERCISE]}
  */
@@ -56,8 +80,20 @@ public final class ForkedTestRunner {
    */
   public static final String BUILD_ONLY = "build-only";
 
+  /**
+   * More live threads than this is a thread bomb. A JVM running JUnit idles at about 20; the
+   * course's concurrent modules (watch hubs, an apiserver with pools) stay in the low hundreds.
+   */
+  static final int MAX_THREADS = 1_000;
+
+  /** Exit code of a run the thread watchdog stopped. */
+  static final int THREAD_BOMB_EXIT = 97;
+
+  /** The engines that may run tests; anything else on the classpath is ignored. */
+  private static final List<String> ENGINES =
+      List.of("org.junit.jupiter.engine.JupiterTestEngine", "net.jqwik.engine.JqwikTestEngine");
+
   private final BufferedWriter out;
-  private final ObjectMapper json = new ObjectMapper();
   private TestPlan plan;
 
   private ForkedTestRunner(BufferedWriter out) {
@@ -82,16 +118,94 @@ public final class ForkedTestRunner {
               .configurationParameter(
                   "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
               .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+              .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+              .configurationParameter(
+                  "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+              .configurationParameter(
+                  "junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$MethodName")
               .configurationParameter("jqwik.database", "jqwik-database")
+              .enableImplicitConfigurationParameters(false)
               .build();
-      Launcher launcher = LauncherFactory.create();
+      runner.watchThreads();
+      // loaded now: the tests may delete the classpath copy this class would later be read from
+      Failures.describe(new AssertionError("preload"));
+      Launcher launcher = LauncherFactory.create(trustedLauncher(testClasses));
       launcher.execute(request, runner.listener());
       runner.write(runner.event("done"));
     }
+    exit(0);
+  }
+
+  /** Kills what the tests started and exits, whatever threads a submission left running. */
+  private static void exit(int code) {
     System.out.flush();
     System.err.flush();
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     // threads a submission left running must not keep the JVM (and the grader) waiting
-    Runtime.getRuntime().halt(0);
+    Runtime.getRuntime().halt(code);
+  }
+
+  private static LauncherConfig trustedLauncher(Path testClasses) throws IOException {
+    LauncherConfig.Builder config =
+        LauncherConfig.builder()
+            .enableTestEngineAutoRegistration(false)
+            .enableLauncherSessionListenerAutoRegistration(false)
+            .enableLauncherDiscoveryListenerAutoRegistration(false)
+            .enablePostDiscoveryFilterAutoRegistration(false)
+            .enableTestExecutionListenerAutoRegistration(false);
+    for (String engine : ENGINES) {
+      if (engine.startsWith("net.jqwik.") && !mentions(testClasses, "net/jqwik/api")) {
+        continue; // starting jqwik costs a tenth of a fork's start-up; only property tests need it
+      }
+      try {
+        // the grader's classpath comes first, so this is the library's class, not a submission's
+        config.addTestEngines((TestEngine) Class.forName(engine).getDeclaredConstructor().newInstance());
+      } catch (ClassNotFoundException e) {
+        // an optional engine the course does not use
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot start the test engine " + engine, e);
+      }
+    }
+    return config.build();
+  }
+
+  /** Whether any class file under {@code dir} refers to {@code name} (a package in internal form). */
+  private static boolean mentions(Path dir, String name) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        // class files keep names as (modified) UTF-8; ASCII names match byte for byte in Latin-1
+        if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks the thread count every few milliseconds on a daemon thread. A bomb overshoots the
+   * limit by what it starts in one period (a few hundred threads at most), which the machine
+   * absorbs; the record it writes tells the grader why the run stopped.
+   */
+  private void watchThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    ThreadGroup all = root;
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "grader-thread-watchdog");
+          t.setDaemon(true);
+          return t;
+        });
+    watchdog.scheduleAtFixedRate(() -> {
+      int count = all.activeCount(); // an estimate, and cheap; the margin over the limit absorbs it
+      if (count > MAX_THREADS) {
+        write(event("threads").put("count", count));
+        exit(THREAD_BOMB_EXIT);
+      }
+    }, 5, 5, TimeUnit.MILLISECONDS);
   }
 
   private static PostDiscoveryFilter onlyExercise(Optional<String> exercise) {
@@ -138,7 +252,7 @@ public final class ForkedTestRunner {
     if (graded == null) {
       return;
     }
-    ObjectNode line = event("planned");
+    JsonLine line = event("planned");
     line.put("key", key(m));
     line.put("class", m.getClassName());
     line.put("method", m.getMethodName());
@@ -157,13 +271,13 @@ public final class ForkedTestRunner {
     Optional<MethodSource> method = enclosingMethod(id.getUniqueIdObject());
     if (method.isPresent() && graded(method.get()) != null) {
       MethodSource m = method.get();
-      ObjectNode line = event("finished");
+      JsonLine line = event("finished");
       line.put("key", key(m));
       line.put("status", status);
       line.put("message", message);
       write(line);
     } else if (source instanceof ClassSource c && !status.equals("SUCCESSFUL")) {
-      ObjectNode line = event("classFailed");
+      JsonLine line = event("classFailed");
       line.put("class", c.getClassName());
       line.put("message", message);
       write(line);
@@ -197,13 +311,13 @@ public final class ForkedTestRunner {
     }
   }
 
-  private ObjectNode event(String name) {
-    return json.createObjectNode().put("event", name);
+  private JsonLine event(String name) {
+    return JsonLine.event(name);
   }
 
-  private synchronized void write(ObjectNode line) {
+  private synchronized void write(JsonLine line) {
     try {
-      out.write(json.writeValueAsString(line));
+      out.write(line.toString());
       out.newLine();
       out.flush();
     } catch (IOException e) {

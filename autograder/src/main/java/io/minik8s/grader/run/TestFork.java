@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minik8s.grader.build.Directories;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +23,35 @@ import java.util.stream.Collectors;
 /**
  * Runs compiled tests in a separate JVM with {@link ForkedTestRunner} and reads back what each
  * graded test did. Nothing the tests do can take the grader down with them: the fork has its own
- * heap limit, a wall-clock limit, a fresh working directory and an output cap, and when it dies
- * early every graded test it had not finished fails with a sentence saying why.
+ * heap limit, a wall-clock limit, a fresh working directory, an output cap and a thread cap, and
+ * when it dies early every graded test it had not finished fails with a sentence saying why.
+ */
+/*
+ * Design note: what a hostile submission can and cannot do. Java 17+ has no SecurityManager, so
+ * the fork is contained by what it is given, not by permission checks.
+ *
+ * Each fork gets a private temporary tree, deleted afterwards:
+ *
+ *   minik8s-fork-123/
+ *     work/            the working directory (user.dir): relative paths, "../x", and deleting
+ *                      "everything here" only ever touch this throw-away tree
+ *     classpath/0..n   private copies of every directory on the classpath (the compiled module,
+ *                      the compiled tests, the grader's classes); a fork that rewrites a .class
+ *                      file cannot poison the shared compile cache for the next submission
+ *     results.jsonl    what ForkedTestRunner reports, outside the working directory
+ *
+ * so neither the working directory, the classpath nor the arguments name the instructor's
+ * repository, and the hidden tests' sources are never on the classpath (only their compiled
+ * classes, which the tests need to run).
+ *
+ * Residual risk, deliberately accepted: the fork runs as the grader's user. Code written to
+ * attack the grader can still find the repository (the parent process's working directory and
+ * command line under /proc, or a search of the disk) and read or change anything that user can,
+ * including the hidden tests' sources, ~/.m2, and the results file it is writing (forging its own
+ * grade); it can read the hidden tests' compiled classes in its own JVM, and open network
+ * connections. None of this happens by accident, and all of it is visible in the submitted
+ * source. For a class that may contain such attackers, grade where each submission gets its own
+ * OS boundary: Gradescope (one container per submission), or a user account / container per job.
  */
 public final class TestFork {
 
@@ -40,11 +69,28 @@ public final class TestFork {
    * @param exercise run only the graded tests of this exercise, if present
    */
   public ForkResult run(List<Path> classpath, Path testClasses, Set<String> hiddenClasses, Optional<String> exercise) {
-    Path workDir = null;
+    Path forkRoot = null;
     Process process = null;
+    InputStream resultsIn = null;
     try {
-      workDir = Files.createTempDirectory("minik8s-test-");
-      Path results = workDir.resolve(".results.jsonl");
+      forkRoot = Files.createTempDirectory("minik8s-fork-");
+      Path workDir = Files.createDirectory(forkRoot.resolve("work"));
+      Path results = Files.createFile(forkRoot.resolve("results.jsonl"));
+      // opened before the fork starts: what it wrote stays readable even if it deletes the file
+      resultsIn = Files.newInputStream(results);
+      List<Path> privateClasspath = new ArrayList<>();
+      Path privateTestClasses = testClasses;
+      for (Path entry : classpath) {
+        Path copy = entry;
+        if (Files.isDirectory(entry)) {
+          copy = forkRoot.resolve("classpath").resolve(Integer.toString(privateClasspath.size()));
+          Directories.copyTree(entry, copy);
+          if (entry.equals(testClasses)) {
+            privateTestClasses = copy;
+          }
+        }
+        privateClasspath.add(copy);
+      }
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
@@ -58,10 +104,10 @@ public final class TestFork {
               "-Dfile.encoding=UTF-8",
               "-Duser.language=en",
               "-cp",
-              classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+              privateClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
               ForkedTestRunner.class.getName(),
               results.toString(),
-              testClasses.toString(),
+              privateTestClasses.toString(),
               Long.toString(limits.perTest().toSeconds())));
       exercise.ifPresent(command::add);
 
@@ -85,7 +131,8 @@ public final class TestFork {
         child.waitFor();
       }
       String printed = output.await();
-      return interpret(results, hiddenClasses, finished, flooded.get(), child.exitValue(), printed);
+      List<String> lines = new String(resultsIn.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      return interpret(lines, hiddenClasses, finished, flooded.get(), child.exitValue(), printed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test JVM", e);
     } catch (InterruptedException e) {
@@ -95,21 +142,21 @@ public final class TestFork {
       if (process != null && process.isAlive()) {
         kill(process); // interrupted: never leave a test JVM writing into a deleted directory
       }
-      if (workDir != null) {
-        Directories.deleteRecursively(workDir);
+      closeQuietly(resultsIn);
+      if (forkRoot != null) {
+        Directories.deleteRecursively(forkRoot);
       }
     }
   }
 
   private ForkResult interpret(
-      Path results, Set<String> hiddenClasses, boolean finished, boolean flooded, int exitCode, String output)
-      throws IOException {
+      List<String> lines, Set<String> hiddenClasses, boolean finished, boolean flooded, int exitCode, String output) {
     Map<String, GradedTest> planned = new LinkedHashMap<>();
     Map<String, String> failures = new LinkedHashMap<>();
     Map<String, Boolean> passed = new LinkedHashMap<>();
     Map<String, String> classFailures = new LinkedHashMap<>();
     boolean done = false;
-    List<String> lines = Files.isRegularFile(results) ? Files.readAllLines(results) : List.of();
+    int threadBomb = 0;
     for (String text : lines) {
       JsonNode line;
       try {
@@ -141,6 +188,7 @@ public final class TestFork {
           }
         }
         case "classFailed" -> classFailures.putIfAbsent(topLevel(line.path("class").asText()), line.path("message").asText());
+        case "threads" -> threadBomb = line.path("count").asInt();
         case "done" -> done = true;
         default -> { }
       }
@@ -149,6 +197,10 @@ public final class TestFork {
     String problem = null;
     if (flooded) {
       problem = "the tests printed more than " + limits.outputKillBytes() / (1024 * 1024) + " MB and were stopped";
+    } else if (threadBomb > 0) {
+      problem =
+          "the tests started more than " + ForkedTestRunner.MAX_THREADS + " threads (" + threadBomb
+              + " at once) and were stopped: is a thread started on every call and never ended?";
     } else if (!finished) {
       problem =
           "the tests ran past the " + limits.module().toSeconds()
@@ -181,6 +233,16 @@ public final class TestFork {
   private static String topLevel(String className) {
     int nested = className.indexOf('$');
     return nested < 0 ? className : className.substring(0, nested);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // nothing left to read
+      }
+    }
   }
 
   private static void kill(Process process) {
