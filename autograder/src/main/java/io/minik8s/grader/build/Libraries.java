@@ -13,6 +13,7 @@ import java.util.List;
  * The libraries every module and every test may use (JUnit, AssertJ, Jackson, ...) plus the
  * grader's own classes, which hold the forked test runner. The Maven build writes them to
  * {@code autograder/target/classpath.txt}; the grader never takes a library from a submission.
+ * An entry may be relative to {@code autograder/target}, so a packaged grader can move.
  */
 public record Libraries(List<Path> entries) {
 
@@ -31,7 +32,7 @@ public record Libraries(List<Path> entries) {
     try {
       Arrays.stream(Files.readString(listing).strip().split(File.pathSeparator))
           .filter(s -> !s.isBlank())
-          .map(Path::of)
+          .map(target::resolve) // relative entries (a Gradescope package's lib/...) are under target/
           .forEach(entries::add);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + listing, e);

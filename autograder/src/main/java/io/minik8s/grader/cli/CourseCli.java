@@ -28,12 +28,15 @@ import picocli.CommandLine.Option;
       TeethCommand.class,
       RunCommand.class,
       BenchCommand.class,
+      GradescopeCommand.class,
+      DistCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Students: ./course list, ./course check 00, ./course watch 00, ./course hint 0.2",
       "Instructors: ./course grade --reference, ./course grade PATH, ./course grade-batch DIR --csv FILE",
+      "Distribution: ./course dist OUT (student repository), ./course gradescope OUT.zip (autograder package)",
       "Cluster: ./course run store --port 0",
       "Benchmarks: ./course bench store (ours vs real etcd)"
     })
@@ -58,6 +61,13 @@ public final class CourseCli implements Runnable {
 
   static int execute(String... args) {
     CommandLine cli = new CommandLine(new CourseCli());
+    if (StudentEdition.applies()) {
+      if (args.length > 0 && StudentEdition.INSTRUCTOR_ONLY.contains(args[0])) {
+        cli.getErr().println("course: " + StudentEdition.refusal(args[0]));
+        return USAGE;
+      }
+      StudentEdition.hideInstructorCommands(cli);
+    }
     // everything after a component's name is the component's own flags, --help included
     cli.getSubcommands().get("run").setStopAtPositional(true);
     cli.getSubcommands().get("bench").setStopAtPositional(true);

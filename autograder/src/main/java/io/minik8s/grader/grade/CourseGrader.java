@@ -34,12 +34,13 @@ public final class CourseGrader {
    * @param limits limits of each forked test JVM
    */
   public CourseGrader(CourseRepo home, Libraries libraries, ForkLimits limits) {
+    this(home, libraries, limits, home.stateDir().resolve("cache"));
+  }
+
+  /** The same with its compile cache in {@code cache} (a benchmark starts one empty to measure a cold grade). */
+  public CourseGrader(CourseRepo home, Libraries libraries, ForkLimits limits, Path cache) {
     this.home = home;
-    this.grader =
-        new Grader(
-            libraries,
-            new ModuleCompiler(home.stateDir().resolve("cache"), home.root()),
-            new TestFork(limits));
+    this.grader = new Grader(libraries, new ModuleCompiler(cache, home.root()), new TestFork(limits));
   }
 
   /**
