@@ -85,6 +85,13 @@ public final class ApiRouter implements HttpHandler {
       RequestInfo info = resolver.resolve(exchange.getRequestMethod(), path, query.values());
       call = new Call(exchange, query, info, user, null, MAX_BODY_BYTES);
       authorize(user, info);
+      if ("websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Upgrade"))) {
+        // The JDK's HttpServer cannot switch protocols, so WebSocket is a service this server
+        // does not offer: 503, on which clients that try WebSocket watches first (fabric8's
+        // BaseOperation.submitWatch falls back on 200 or 503) watch over plain HTTP instead.
+        throw StatusErrors.unavailable("this server does not upgrade to WebSocket: watch with a "
+            + "plain GET and ?watch=true");
+      }
       if (!info.resourceRequest()) {
         nonResource(call);
         return;

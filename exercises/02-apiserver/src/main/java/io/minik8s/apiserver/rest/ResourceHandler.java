@@ -49,13 +49,19 @@ final class ResourceHandler {
     String verb = call.info.verb();
     boolean named = !call.info.name().isEmpty()
         && !verb.equals("list") && !verb.equals("watch");
+    boolean collection = call.info.name().isEmpty();
+    // Upstream registers the legacy /watch/ paths for GET only, and PUT and PATCH for single
+    // objects only: anything else there has no route (405), as in endpoints/installer.go.
+    if (verb.equals("watch") && !call.exchange.getRequestMethod().equals("GET")) {
+      return unsupported();
+    }
     return switch (verb) {
       case "get" -> get(call);
       case "list" -> list(call);
       case "watch" -> watch(call);
       case "create" -> named ? unsupported() : create(call);
-      case "update" -> update(call);
-      case "patch" -> patch(call, false);
+      case "update" -> collection ? unsupported() : update(call);
+      case "patch" -> collection ? unsupported() : patch(call, false);
       case "delete" -> delete(call);
       case "deletecollection" -> deleteCollection(call);
       default -> unsupported();

@@ -7,6 +7,7 @@ import io.minik8s.apiserver.storage.ObjectRegistry;
 import io.minik8s.apiserver.storage.ObjectWatch;
 import io.minik8s.apiserver.storage.WatchEvent;
 import io.minik8s.apiserver.storage.WatchOptions;
+import io.minik8s.apiserver.storage.WatchSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
@@ -70,10 +71,18 @@ final class WatchStream implements Runnable {
     ObjectWatch watch = null;
     try {
       try {
-        watch = registry.watch(call.namespace(), options, event -> {
-          if (!queue.offer(event)) {
-            queue.clear();
-            queue.offer(END); // too slow: end the stream rather than block the registry
+        watch = registry.watch(call.namespace(), options, new WatchSink() {
+          @Override
+          public void onEvent(WatchEvent event) {
+            if (!queue.offer(event)) {
+              queue.clear();
+              queue.offer(END); // too slow: end the stream rather than block the registry
+            }
+          }
+
+          @Override
+          public void onClose() {
+            queue.offer(END); // the server ended the watch: end the response, the client re-watches
           }
         });
       } catch (ApiException e) {
