@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Run from anywhere after `fetch`ing github:kubernetes/api and github:kubernetes/apimachinery
+# Run from solutions/02-apiserver after `fetch`ing github:kubernetes/api and github:kubernetes/apimachinery
 # (their mirrors are read with git at TAG); writes the result to stdout: redirect it to
 # src/main/resources/io/minik8s/apiserver/protobuf/jsontags.txt when the vendored protos change.
 # Generates jsontags.txt: for each protobuf field of the vendored messages, how Go's encoding/json
@@ -9,7 +9,7 @@ API = "/work/.mirror/kubernetes+api/repo"
 AM = "/work/.mirror/kubernetes+apimachinery/repo"
 TAG = "v0.33.9"
 srcs = [(API, d, "k8s.io.api." + d.replace("/", ".")) for d in
-        ["core/v1","apps/v1","batch/v1","coordination/v1","rbac/v1","authorization/v1","policy/v1","autoscaling/v1"]]
+        ["core/v1","apps/v1","batch/v1","coordination/v1","rbac/v1","authentication/v1","authorization/v1","policy/v1","autoscaling/v1"]]
 srcs += [(AM, "pkg/apis/meta/v1", "k8s.io.apimachinery.pkg.apis.meta.v1")]
 out = []
 for repo, d, pkg in srcs:
@@ -39,5 +39,14 @@ for repo, d, pkg in srcs:
             if "omitempty" in jparts: flags.append("omitempty")
             if gotype.startswith("*"): flags.append("pointer")
             name = jparts[0] if jparts[0] else "-"
-            out.append(f"{pkg}.{struct} {num} {name} {','.join(flags) or '-'}")
+            # the file lists only fields that differ from the default "non-pointer, omitempty"
+            if "inline" in flags:
+                out.append(f"{pkg}.{struct} {num} inline")
+            elif "pointer" in flags:
+                out.append(f"{pkg}.{struct} {num} pointer")
+            elif "omitempty" not in flags:
+                out.append(f"{pkg}.{struct} {num} zero")
+HEADER = open(__file__.replace("tools/gen_protobuf_jsontags.py",
+    "src/main/resources/io/minik8s/apiserver/protobuf/jsontags.txt")).read().split("\n")
+print("\n".join(line for line in HEADER if line.startswith("#")))
 print("\n".join(out))

@@ -54,6 +54,11 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "Serve requests without a token as system:anonymous (default: ${DEFAULT-VALUE}).")
   boolean anonymousAuth;
 
+  @Option(names = "--service-account-key-file", paramLabel = "FILE",
+      description = "The key that signs ServiceAccount tokens; give replicas the same file "
+          + "(created if missing). Default: a key made at start.")
+  Path serviceAccountKeyFile;
+
   @Option(names = "--tls", defaultValue = "true", arity = "1",
       description = "Serve HTTPS with a self-signed certificate made at start; kubectl sends "
           + "tokens only over TLS (default: ${DEFAULT-VALUE}). false: plain HTTP.")
@@ -77,6 +82,7 @@ public final class ApiServerMain implements Callable<Integer> {
         .authorizationMode(authorizationMode)
         .anonymousAuth(anonymousAuth)
         .tls(tls)
+        .serviceAccountKeyFile(serviceAccountKeyFile)
         .build();
     ApiServer server = ApiServer.start(options);
     System.out.println("listening on " + bindAddress + ":" + server.port());

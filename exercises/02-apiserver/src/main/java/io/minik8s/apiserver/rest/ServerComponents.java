@@ -33,6 +33,7 @@ import java.util.function.BooleanSupplier;
  * @param fieldManager records in {@code metadata.managedFields} who changed which fields, on
  *     every create, update and patch that is not an apply
  * @param accessReviews SelfSubjectAccessReview ({@code kubectl auth can-i})
+ * @param tokenRequests {@code serviceaccounts/token}: tokens for a ServiceAccount
  * @param podLogs where {@code pods/log} reads from
  * @param ready whether the server can serve (its store answers); {@code /readyz}
  */
@@ -47,6 +48,7 @@ public record ServerComponents(
     Apply apply,
     FieldManager fieldManager,
     AccessReviews accessReviews,
+    TokenRequests tokenRequests,
     PodLogSource podLogs,
     BooleanSupplier ready) {
 
@@ -127,6 +129,14 @@ public record ServerComponents(
     void recordUpdate(Unstructured old, Unstructured updated, String manager);
   }
 
+  /** TokenRequest: a token for a ServiceAccount. */
+  @FunctionalInterface
+  public interface TokenRequests {
+
+    /** The TokenRequest answered: {@code status.token} and {@code status.expirationTimestamp}. */
+    ObjectNode issue(Unstructured serviceAccount, ObjectNode tokenRequest);
+  }
+
   /** SelfSubjectAccessReview: may the caller do this? */
   @FunctionalInterface
   public interface AccessReviews {
@@ -158,67 +168,75 @@ public record ServerComponents(
         (user, review) -> {
           throw StatusErrors.pathNotFound("the server could not find the requested resource");
         },
+        (account, request) -> {
+          throw StatusErrors.pathNotFound("the server could not find the requested resource");
+        },
         PodLogSource.NONE,
         () -> true);
   }
 
   public ServerComponents withAuthentication(Authentication value) {
     return new ServerComponents(value, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, fieldManager, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withAuthorizer(Authorizer value) {
     return new ServerComponents(authentication, value, admission, discovery, openApi, tables,
-        patcher, apply, fieldManager, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withAdmission(Admission value) {
     return new ServerComponents(authentication, authorizer, value, discovery, openApi, tables,
-        patcher, apply, fieldManager, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withDiscovery(Documents value) {
     return new ServerComponents(authentication, authorizer, admission, value, openApi, tables,
-        patcher, apply, fieldManager, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withOpenApi(Documents value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, value, tables,
-        patcher, apply, fieldManager, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withTables(TableConverter value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, value,
-        patcher, apply, fieldManager, accessReviews, podLogs, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withPatcher(Patcher value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        value, apply, fieldManager, accessReviews, podLogs, ready);
+        value, apply, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withApply(Apply value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, value, fieldManager, accessReviews, podLogs, ready);
+        patcher, value, fieldManager, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withFieldManager(FieldManager value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, value, accessReviews, podLogs, ready);
+        patcher, apply, value, accessReviews, tokenRequests, podLogs, ready);
   }
 
   public ServerComponents withAccessReviews(AccessReviews value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, fieldManager, value, podLogs, ready);
+        patcher, apply, fieldManager, value, tokenRequests, podLogs, ready);
+  }
+
+  public ServerComponents withTokenRequests(TokenRequests value) {
+    return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
+        patcher, apply, fieldManager, accessReviews, value, podLogs, ready);
   }
 
   public ServerComponents withPodLogs(PodLogSource value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, fieldManager, accessReviews, value, ready);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, value, ready);
   }
 
   public ServerComponents withReady(BooleanSupplier value) {
     return new ServerComponents(authentication, authorizer, admission, discovery, openApi, tables,
-        patcher, apply, fieldManager, accessReviews, podLogs, value);
+        patcher, apply, fieldManager, accessReviews, tokenRequests, podLogs, value);
   }
 }

@@ -65,6 +65,11 @@ final class SubresourceHandler {
       case Subresources.EVICTION -> verb.equals("create")
           ? evict(call) : ResourceHandler.unsupported();
       case Subresources.LOG -> verb.equals("get") ? log(call) : ResourceHandler.unsupported();
+      case Subresources.TOKEN -> verb.equals("create")
+          ? Reply.created(components.tokenRequests().issue(
+              registry(call).get(call.namespace(), call.info.name()),
+              ResourceHandler.readBody(call)))
+          : ResourceHandler.unsupported();
       case Subresources.FINALIZE -> verb.equals("update")
           ? finalizeNamespace(call) : ResourceHandler.unsupported();
       default -> throw ApiRouter.notFound();

@@ -142,4 +142,28 @@ class ApiServerTest {
     assertThat(kubeconfig).contains("server: " + server.url(), "certificate-authority-data: ",
         "token: " + server.adminToken());
   }
+
+  /**
+   * {@code kubectl create token default}: the TokenRequest answer is a token the server then
+   * accepts as the ServiceAccount's user, whom RBAC refuses by name until a role is bound.
+   */
+  @Test
+  void aServiceAccountTokenFromTokenRequestAuthenticatesAsTheAccount() throws Exception {
+    start(ApiServerOptions.builder().authorizationMode(ApiServerOptions.RBAC));
+    HttpResponse<String> issued = send("POST",
+        "/api/v1/namespaces/default/serviceaccounts/default/token",
+        "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\","
+            + "\"spec\":{\"expirationSeconds\":3600}}");
+    assertThat(issued.statusCode()).as("TokenRequest: %s", issued.body()).isEqualTo(201);
+    String token = json(issued).at("/status/token").asText();
+    assertThat(token).as("status.token").isNotEmpty();
+
+    HttpResponse<String> asAccount = client.send(HttpRequest.newBuilder(
+            URI.create(server.url() + "/api/v1/namespaces/default/secrets"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(asAccount.statusCode()).as("list secrets as the account: %s", asAccount.body())
+        .isEqualTo(403);
+    assertThat(json(asAccount).path("message").asText()).contains(
+        "User \"system:serviceaccount:default:default\" cannot list resource \"secrets\"");
+  }
 }

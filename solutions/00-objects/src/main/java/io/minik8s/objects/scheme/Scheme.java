@@ -56,7 +56,7 @@ public final class Scheme {
       type("", "v1", "Endpoints", "endpoints", List.of("ep"), true, Set.of(), Endpoints.class),
       type("", "v1", "ConfigMap", "configmaps", List.of("cm"), true, Set.of(), ConfigMap.class),
       type("", "v1", "Secret", "secrets", List.of(), true, Set.of(), Secret.class),
-      type("", "v1", "ServiceAccount", "serviceaccounts", List.of("sa"), true, Set.of(),
+      type("", "v1", "ServiceAccount", "serviceaccounts", List.of("sa"), true, Set.of("token"),
           ServiceAccount.class),
       type("", "v1", "Event", "events", List.of("ev"), true, Set.of(), Event.class),
       type("", "v1", "Binding", "bindings", List.of(), true, Set.of(), Binding.class),

@@ -270,6 +270,16 @@ class KubectlCompatTest {
   }
 
   @Test
+  void createTokenIssuesAServiceAccountTokenTheServerAccepts() {
+    Kubectl.Result token = ok("create", "token", "default");
+    String jwt = token.stdout().strip();
+    assertThat(jwt.split("\\.")).as("a JWT: header.claims.signature\n%s", token.describe())
+        .hasSize(3);
+    Kubectl.Result whoami = ok("get", "pods", "--token=" + jwt);
+    assertThat(whoami.ok()).as(whoami.describe()).isTrue();
+  }
+
+  @Test
   void getRawVersion() {
     Kubectl.Result version = ok("get", "--raw", "/version");
 

@@ -269,6 +269,8 @@ public final class Discovery {
           new GroupVersionKind("policy", "v1", "Eviction"), List.of("create"));
       case "log" -> new Subresource(parent.kind(), List.of("get"));
       case "finalize" -> new Subresource(parent.kind(), List.of("update"));
+      case "token" -> new Subresource(
+          new GroupVersionKind("authentication.k8s.io", "v1", "TokenRequest"), List.of("create"));
       default -> new Subresource(parent.kind(), getPatchUpdate);
     };
   }

@@ -34,6 +34,7 @@ final class ProtoSchema {
       "k8s.io.api.batch.v1.proto",
       "k8s.io.api.coordination.v1.proto",
       "k8s.io.api.rbac.v1.proto",
+      "k8s.io.api.authentication.v1.proto",
       "k8s.io.api.authorization.v1.proto",
       "k8s.io.api.policy.v1.proto",
       "k8s.io.api.autoscaling.v1.proto");

@@ -130,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
       http.createContext("/", router);
       http.setExecutor(requests);
       http.start();
-      LOG.log(Level.INFO, "API server listening on " + options.bindAddress() + ":"
+      LOG.log(Level.DEBUG, "API server listening on " + options.bindAddress() + ":"
           + http.getAddress().getPort());
       return new ApiServer(http, requests, watches, store, owned, registries, adminToken,
           certificate);

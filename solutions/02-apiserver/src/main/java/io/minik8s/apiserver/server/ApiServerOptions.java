@@ -32,6 +32,8 @@ import java.util.Random;
  * @param registries builds the storage layer on the store
  * @param components builds authentication, authorization, admission, discovery, patching...
  * @param bootstrap whether to create the system namespaces and the bootstrap RBAC roles at start
+ * @param serviceAccountKeyFile the key signing ServiceAccount tokens, shared by replicas (made if
+ *     missing); null: a key made at start
  * @param tls serve HTTPS with a self-signed certificate made at start (kubectl sends a bearer
  *     token only over TLS); false: plain HTTP
  */
@@ -54,6 +56,7 @@ public record ApiServerOptions(
     RegistriesFactory registries,
     ComponentsFactory components,
     boolean bootstrap,
+    Path serviceAccountKeyFile,
     boolean tls) {
 
   public static final String ALWAYS_ALLOW = "AlwaysAllow";
@@ -95,6 +98,7 @@ public record ApiServerOptions(
     b.registries = registries;
     b.components = components;
     b.bootstrap = bootstrap;
+    b.serviceAccountKeyFile = serviceAccountKeyFile;
     b.tls = tls;
     return b;
   }
@@ -119,6 +123,7 @@ public record ApiServerOptions(
     private RegistriesFactory registries = DefaultWiring::registries;
     private ComponentsFactory components = DefaultWiring::components;
     private boolean bootstrap = true;
+    private Path serviceAccountKeyFile;
     private boolean tls = false;
 
     private Builder() {}
@@ -141,6 +146,7 @@ public record ApiServerOptions(
     public Builder registries(RegistriesFactory value) { registries = value; return this; }
     public Builder components(ComponentsFactory value) { components = value; return this; }
     public Builder bootstrap(boolean value) { bootstrap = value; return this; }
+    public Builder serviceAccountKeyFile(Path value) { serviceAccountKeyFile = value; return this; }
     public Builder tls(boolean value) { tls = value; return this; }
 
     /** @throws IllegalArgumentException naming an option whose value cannot work */
@@ -167,7 +173,7 @@ public record ApiServerOptions(
       return new ApiServerOptions(bindAddress, port, store, storeSpec, dataDir, tokenFile,
           authorizationMode, anonymousAuth, serviceClusterIpRange, serviceNodePortRange, clock,
           randomSeed, requestThreads, watchTimeout, scheme, registries, components, bootstrap,
-          tls);
+          serviceAccountKeyFile, tls);
     }
   }
 }

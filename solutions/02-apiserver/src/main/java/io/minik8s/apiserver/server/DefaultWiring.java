@@ -23,6 +23,7 @@ import io.minik8s.apiserver.rest.MediaTypes;
 import io.minik8s.apiserver.rest.ServerComponents;
 import io.minik8s.apiserver.storage.Registries;
 import io.minik8s.apiserver.storage.StoreRegistries;
+import io.minik8s.apiserver.subresource.TokenRequests;
 import io.minik8s.objects.scheme.Scheme;
 import io.minik8s.store.api.KeyValueStore;
 import java.io.IOException;
@@ -57,8 +58,11 @@ final class DefaultWiring {
     ServerSideApply apply = new ServerSideApply();
     ManagedFields managedFields = new ManagedFields();
     AdmissionChain admission = AdmissionChain.defaults(registries, admissionConfig(options));
+    ServiceAccountTokens serviceAccountTokens =
+        new ServiceAccountTokens(ServiceAccountKey.load(options.serviceAccountKeyFile()), clock);
     return ServerComponents.minimal()
-        .withAuthentication(authentication(options)::authenticate)
+        .withAuthentication(authentication(options, serviceAccountTokens)::authenticate)
+        .withTokenRequests(new TokenRequests(serviceAccountTokens, clock)::issue)
         .withAuthorizer(authorizer)
         .withAdmission(admission::admit)
         .withDiscovery(path -> discoveryDocument(discovery, path))
@@ -75,12 +79,9 @@ final class DefaultWiring {
         .withReady(() -> ready(store));
   }
 
-  /**
-   * Tokens from the token file, then ServiceAccount tokens. The ServiceAccount signing key is
-   * made at start, so each server accepts only the tokens it issued; a shared key file (upstream's
-   * {@code --service-account-key-file}) is what replicated servers would need.
-   */
-  static RequestAuthenticator authentication(ApiServerOptions options) {
+  /** Tokens from the token file, then ServiceAccount tokens. */
+  static RequestAuthenticator authentication(ApiServerOptions options,
+      ServiceAccountTokens serviceAccountTokens) {
     List<Authenticator> authenticators = new ArrayList<>();
     if (options.tokenFile() != null) {
       try {
@@ -90,9 +91,7 @@ final class DefaultWiring {
             + ": " + e.getMessage(), e);
       }
     }
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    authenticators.add(new ServiceAccountTokens(key, options.clock()));
+    authenticators.add(serviceAccountTokens);
     return new RequestAuthenticator(authenticators, options.anonymousAuth());
   }
 

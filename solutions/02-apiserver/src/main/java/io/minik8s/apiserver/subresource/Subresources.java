@@ -16,6 +16,7 @@ public final class Subresources {
   public static final String EVICTION = "eviction";
   public static final String LOG = "log";
   public static final String FINALIZE = "finalize";
+  public static final String TOKEN = "token";
 
   private Subresources() {}
 
