@@ -244,6 +244,14 @@ final class ApiServerWorkloads {
     if (r.statusCode() != 201 && r.statusCode() != 409) {
       throw new IllegalStateException("creating namespace " + name + " answered " + r.statusCode() + ": " + r.body());
     }
+    // pods need their namespace's default ServiceAccount (module 04's controller makes it)
+    HttpResponse<String> account = send("POST", "/api/v1/namespaces/" + name + "/serviceaccounts",
+        "application/json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"default\"}}");
+    if (account.statusCode() != 201 && account.statusCode() != 409) {
+      throw new IllegalStateException("creating the default ServiceAccount of " + name
+          + " answered " + account.statusCode() + ": " + account.body());
+    }
   }
 
   private HttpResponse<String> send(String method, String path, String contentType, String body)

@@ -37,7 +37,9 @@ final class OurApiServer {
     List<String> command = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
-        MAIN, "--port", "0", "--store", store, "--token-file", tokens.toString());
+        MAIN, "--port", "0", "--store", store, "--token-file", tokens.toString(),
+        // plain HTTP: the benchmark measures the API server, not TLS
+        "--tls", "false");
     Process process = new ProcessBuilder(command)
         .redirectError(dir.resolve("server.log").toFile())
         .start();
