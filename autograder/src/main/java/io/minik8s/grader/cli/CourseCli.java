@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       GradeBatchCommand.class,
       TeethCommand.class,
       MutationCommand.class,
+      FlakyCommand.class,
       RunCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

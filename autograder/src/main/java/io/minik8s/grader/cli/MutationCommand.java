@@ -96,7 +96,10 @@ final class MutationCommand implements Callable<Integer> {
           s.percent() < 90 ? "   below 90 %" : ""));
     }
     for (MutationScore s : scores) {
-      for (MutationScore.Located m : s.survivors()) {
+      for (MutationScore.Located m : s.survivors().stream()
+          .sorted(java.util.Comparator.comparing((MutationScore.Located l) -> l.region().file().toString())
+              .thenComparingInt(l -> l.mutant().line()))
+          .toList()) {
         out.append("  survived ").append(s.exercise()).append(' ').append(m.location()).append(": ")
             .append(m.mutant().description())
             .append(m.mutant().status().equals("NO_COVERAGE") ? " (no test runs this line)" : "")

@@ -34,12 +34,13 @@ public final class CourseGrader {
    * @param limits limits of each forked test JVM
    */
   public CourseGrader(CourseRepo home, Libraries libraries, ForkLimits limits) {
+    this(home, libraries, new TestFork(limits));
+  }
+
+  /** As above, with a fork of one's own (a shuffled one, for the flake check). */
+  public CourseGrader(CourseRepo home, Libraries libraries, TestFork fork) {
     this.home = home;
-    this.grader =
-        new Grader(
-            libraries,
-            new ModuleCompiler(home.stateDir().resolve("cache"), home.root()),
-            new TestFork(limits));
+    this.grader = new Grader(libraries, new ModuleCompiler(home.stateDir().resolve("cache"), home.root()), fork);
   }
 
   /**

@@ -56,6 +56,13 @@ public final class ForkedTestRunner {
    */
   public static final String BUILD_ONLY = "build-only";
 
+  /**
+   * A system property of the fork: when set to a number, test classes and the methods of each
+   * class run in an order shuffled with that seed ({@code ./course flaky}); the same seed gives
+   * the same order, so a failure it finds can be replayed.
+   */
+  public static final String ORDER_SEED = "minik8s.order.seed";
+
   private final BufferedWriter out;
   private final ObjectMapper json = new ObjectMapper();
   private TestPlan plan;
@@ -72,7 +79,7 @@ public final class ForkedTestRunner {
 
     try (BufferedWriter out = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
       ForkedTestRunner runner = new ForkedTestRunner(out);
-      LauncherDiscoveryRequest request =
+      LauncherDiscoveryRequestBuilder builder =
           LauncherDiscoveryRequestBuilder.request()
               .selectors(selectClasspathRoots(Set.of(testClasses)))
               .filters(onlyExercise(exercise), TagFilter.excludeTags(BUILD_ONLY))
@@ -82,8 +89,15 @@ public final class ForkedTestRunner {
               .configurationParameter(
                   "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
               .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-              .configurationParameter("jqwik.database", "jqwik-database")
-              .build();
+              .configurationParameter("jqwik.database", "jqwik-database");
+      String seed = System.getProperty(ORDER_SEED);
+      if (seed != null) {
+        builder
+            .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$Random")
+            .configurationParameter("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$Random")
+            .configurationParameter("junit.jupiter.execution.order.random.seed", seed);
+      }
+      LauncherDiscoveryRequest request = builder.build();
       Launcher launcher = LauncherFactory.create();
       launcher.execute(request, runner.listener());
       runner.write(runner.event("done"));
