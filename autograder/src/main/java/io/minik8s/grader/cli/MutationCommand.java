@@ -44,6 +44,10 @@ final class MutationCommand implements Callable<Integer> {
   @Option(names = "--write-notes", description = "Write the scores into the lesson's '## Instructor notes' section.")
   boolean writeNotes;
 
+  @Option(names = "--exercise", paramLabel = "ID", split = ",",
+      description = "Only these exercises (e.g. 1.4): PIT mutates only the classes with their regions, which is faster.")
+  List<String> exercises;
+
   @Option(names = "--min", paramLabel = "PERCENT", defaultValue = "0", description = "Exit 1 if an exercise scores below this (default: ${DEFAULT-VALUE}).")
   int min;
 
@@ -60,7 +64,14 @@ final class MutationCommand implements Callable<Integer> {
     PitRun pit = new PitRun(repo, threads);
     boolean low = false;
     for (ModuleId module : selected) {
-      ExerciseRegions regions = ExerciseRegions.of(repo, module);
+      ExerciseRegions all = ExerciseRegions.of(repo, module);
+      List<String> wanted = repo.lesson(module).exercises().stream().map(Exercise::id)
+          .filter(id -> exercises == null || exercises.contains(id)).toList();
+      if (wanted.isEmpty()) {
+        throw new IllegalArgumentException("module " + module + " has none of the exercises " + exercises
+            + ": ./course list shows them");
+      }
+      ExerciseRegions regions = exercises == null ? all : all.filesOf(wanted);
       Path report = pit.report(module);
       long started = System.nanoTime();
       if (!reportOnly) {
@@ -70,8 +81,8 @@ final class MutationCommand implements Callable<Integer> {
         report = pit.run(module, regions.targetClasses());
       }
       List<Mutant> mutants = PitReport.read(report);
-      List<String> exercises = repo.lesson(module).exercises().stream().map(Exercise::id).toList();
-      List<MutationScore> scores = MutationScore.byExercise(exercises, regions, mutants);
+      List<MutationScore> scores = MutationScore.byExercise(wanted, regions, mutants).stream()
+          .filter(s -> wanted.contains(s.exercise())).toList();
       System.out.print(render(module, scores));
       if (!reportOnly) {
         System.out.println("  PIT took " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");

@@ -69,6 +69,17 @@ public final class ExerciseRegions {
     return classes;
   }
 
+  /** Only the files with a region of one of {@code exercises} (all their regions kept). */
+  public ExerciseRegions filesOf(java.util.Collection<String> exercises) {
+    Map<String, List<Region>> kept = new LinkedHashMap<>();
+    byFile.forEach((path, regions) -> {
+      if (regions.stream().anyMatch(r -> exercises.contains(r.exercise()))) {
+        kept.put(path, regions);
+      }
+    });
+    return new ExerciseRegions(kept);
+  }
+
   /** Every exercise id with at least one region, sorted. */
   public List<String> exercises() {
     return byFile.values().stream().flatMap(List::stream).map(Region::exercise).distinct().sorted().toList();

@@ -99,6 +99,7 @@ class MutationScoreTest {
     assertThat(regions.targetClasses())
         .containsExactly("io.minik8s.demo.Adder", "io.minik8s.demo.Adder$*", "io.minik8s.demo.Greeter", "io.minik8s.demo.Greeter$*");
     assertThat(regions.exercises()).containsExactly("0.1", "0.2");
+    assertThat(regions.filesOf(List.of("0.1")).targetClasses()).containsExactly("io.minik8s.demo.Adder", "io.minik8s.demo.Adder$*");
   }
 
   @Test
@@ -126,6 +127,18 @@ class MutationScoreTest {
     Lesson after = Lesson.read(lesson);
     assertThat(after.exercises()).isEqualTo(before.exercises());
     assertThat(after.hints()).isEqualTo(before.hints());
+  }
+
+  @Test
+  void aRunOfSomeExercisesKeepsTheOtherRows() throws IOException {
+    Path lesson = course.repo.lessonFile(DEMO);
+    List<MutationScore> scores = MutationScore.byExercise(List.of("0.1", "0.2"), regions, mutants);
+    InstructorNotes.write(lesson, scores, "PIT test");
+
+    InstructorNotes.write(lesson, List.of(new MutationScore("0.2", List.of())), "PIT test");
+
+    String text = Files.readString(lesson);
+    assertThat(text).contains("| ex 0.1 | 2 | 1 | 50 % |\n| ex 0.2 | 0 | 0 | 100 % |");
   }
 
   @Test
