@@ -43,8 +43,9 @@ public final class InstructorNotes {
     }
     List<String> lines = new ArrayList<>();
     lines.add(BEGIN);
-    lines.add("Mutation scores (" + measuredWith + "): mutants PIT makes inside the exercise regions"
-        + " of the reference, killed by the visible + hidden tests. Target: at least 90 % per exercise.");
+    lines.add("Mutation scores (" + measuredWith + "): of the mutants PIT makes inside the");
+    lines.add("exercise regions of the reference, how many the visible + hidden tests kill. Target: at");
+    lines.add("least 90 % per exercise; a survivor is a wrong solution the tests would pass.");
     lines.add("");
     lines.add("| exercise | mutants in regions | killed | score |");
     lines.add("|---|---|---|---|");
