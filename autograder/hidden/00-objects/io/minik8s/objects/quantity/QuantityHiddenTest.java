@@ -257,4 +257,36 @@ class QuantityHiddenTest {
     assertThat(a.add(b)).as("%s + %s vs %s + %s", a, b, b, a).isEqualTo(b.add(a));
     assertThat(a.add(b).subtract(b)).as("(%s + %s) - %s", a, b, b).isEqualTo(a);
   }
+
+  // Found by ./course mutation: PIT's boundary and arithmetic mutants survived here.
+
+  @Test
+  @Graded(
+      exercise = "0.1",
+      points = 1,
+      hint = "Boundaries: exactly 1024 prints with Ki, and a binary value of exactly 1 stays binary"
+          + " (only values strictly between 0 and 1 switch to decimal SI).")
+  void exactBinaryBoundaries() {
+    assertThat(Quantity.parse("1Ki")).hasToString("1Ki");
+    assertThat(Quantity.parse("-1Ki")).hasToString("-1Ki");
+    assertThat(Quantity.parse("1024")).as("decimal 1024 stays decimal").hasToString("1024");
+    assertThat(Quantity.parse("0.0009765625Ki").format()).as("exactly 1 (1/1024 Ki)").isEqualTo(Format.BINARY_SI);
+    assertThat(Quantity.parse("0.0009765625Ki").add(Quantity.parse("1023")))
+        .as("1 in binary SI plus 1023 keeps the binary format").hasToString("1Ki");
+    assertThat(Quantity.parse("0.5Ki").format()).as("512 stays binary").isEqualTo(Format.BINARY_SI);
+    assertThat(Quantity.parse("0.0005Ki").format()).as("0.512 switches").isEqualTo(Format.DECIMAL_SI);
+  }
+
+  @Test
+  @Graded(
+      exercise = "0.1",
+      points = 1,
+      hint = "value() and milliValue() must work for every quantity that fits in a long, including ones"
+          + " with nine fraction digits: count integer digits as precision minus scale.")
+  void scaledValuesOfLongFractions() {
+    Quantity q = Quantity.parse("123456789.123456789");
+    assertThat(q.milliValue()).isEqualTo(123_456_789_124L);
+    assertThat(q.value()).isEqualTo(123_456_790L);
+    assertThat(Quantity.parse("-1.000000001").value()).as("rounds away from zero").isEqualTo(-2L);
+  }
 }

@@ -463,6 +463,7 @@ class WatchHubHiddenTest {
 
     assertThat(slow.lines()).containsExactly("created", "PUT /a/1=x@1", "canceled");
     assertThat(slow.responses().get(2).cancelReason()).as("cancel reason").contains("revision 2");
+    assertThat(slow.responses().get(2).header().revision()).as("the cancel's header: the last revision it got").isEqualTo(1);
     hub.close();
   }
 

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
       GradeCommand.class,
       GradeBatchCommand.class,
       TeethCommand.class,
+      MutationCommand.class,
+      FlakyCommand.class,
       RunCommand.class,
       BenchCommand.class,
       GradescopeCommand.class,
@@ -37,6 +39,7 @@ import picocli.CommandLine.Option;
       "Students: ./course list, ./course check 00, ./course watch 00, ./course hint 0.2",
       "Instructors: ./course grade --reference, ./course grade PATH, ./course grade-batch DIR --csv FILE",
       "Distribution: ./course dist OUT (student repository), ./course gradescope OUT.zip (autograder package)",
+      "Teeth: ./course teeth, ./course mutation 00 (PIT on the exercise regions), ./course flaky 00 --runs 50",
       "Cluster: ./course run store --port 0",
       "Benchmarks: ./course bench store (ours vs real etcd)"
     })

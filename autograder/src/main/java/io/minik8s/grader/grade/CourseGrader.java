@@ -34,13 +34,22 @@ public final class CourseGrader {
    * @param limits limits of each forked test JVM
    */
   public CourseGrader(CourseRepo home, Libraries libraries, ForkLimits limits) {
-    this(home, libraries, limits, home.stateDir().resolve("cache"));
+    this(home, libraries, new TestFork(limits), home.stateDir().resolve("cache"));
   }
 
   /** The same with its compile cache in {@code cache} (a benchmark starts one empty to measure a cold grade). */
   public CourseGrader(CourseRepo home, Libraries libraries, ForkLimits limits, Path cache) {
+    this(home, libraries, new TestFork(limits), cache);
+  }
+
+  /** As above, with a fork of one's own (a shuffled one, for the flake check). */
+  public CourseGrader(CourseRepo home, Libraries libraries, TestFork fork) {
+    this(home, libraries, fork, home.stateDir().resolve("cache"));
+  }
+
+  private CourseGrader(CourseRepo home, Libraries libraries, TestFork fork, Path cache) {
     this.home = home;
-    this.grader = new Grader(libraries, new ModuleCompiler(cache, home.root()), new TestFork(limits));
+    this.grader = new Grader(libraries, new ModuleCompiler(cache, home.root()), fork);
   }
 
   /**

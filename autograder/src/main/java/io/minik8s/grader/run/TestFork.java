@@ -56,10 +56,21 @@ import java.util.stream.Collectors;
 public final class TestFork {
 
   private final ForkLimits limits;
+  private final Long orderSeed;
   private final ObjectMapper json = new ObjectMapper();
 
   public TestFork(ForkLimits limits) {
+    this(limits, null);
+  }
+
+  private TestFork(ForkLimits limits, Long orderSeed) {
     this.limits = limits;
+    this.orderSeed = orderSeed;
+  }
+
+  /** The same fork, but test classes and methods run in an order shuffled with {@code seed}. */
+  public TestFork shuffled(long seed) {
+    return new TestFork(limits, seed);
   }
 
   /**
@@ -102,7 +113,12 @@ public final class TestFork {
               "-Xshare:auto",
               "-Djava.awt.headless=true",
               "-Dfile.encoding=UTF-8",
-              "-Duser.language=en",
+              "-Duser.language=en"));
+      if (orderSeed != null) {
+        command.add("-D" + ForkedTestRunner.ORDER_SEED + "=" + orderSeed);
+      }
+      command.addAll(
+          List.of(
               "-cp",
               privateClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
               ForkedTestRunner.class.getName(),

@@ -16,7 +16,7 @@ class CourseCliTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"list", "check", "watch", "hint", "sync", "grade", "grade-batch", "teeth", "bench", "gradescope", "dist"})
+  @ValueSource(strings = {"list", "check", "watch", "hint", "sync", "grade", "grade-batch", "teeth", "mutation", "flaky", "bench", "gradescope", "dist"})
   void everyCommandExplainsItself(String command) {
     assertThat(CourseCli.execute(command, "--help")).isZero();
   }
