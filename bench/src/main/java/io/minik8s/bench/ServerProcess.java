@@ -1,5 +1,15 @@
 package io.minik8s.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +53,66 @@ record ServerProcess(String name, String version, String endpoint, Process proce
   /** The server's log, for a failure message. */
   String log() {
     return logOf(dir);
+  }
+
+  /** What every course server prints first on stdout ({@code --port 0} then names the port). */
+  static final String LISTENING = "listening on 127.0.0.1:";
+
+  /**
+   * Starts {@code main} with {@code args} in a child JVM on this JVM's classpath, its stderr in
+   * {@code dir/server.log}, and waits up to {@code timeout} for its first line, {@code listening on
+   * 127.0.0.1:PORT}; stdout is drained afterwards so the server never blocks on it.
+   */
+  static ServerProcess launchJava(String name, String version, String main, List<String> args,
+      Path dir, Duration timeout) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), main));
+    command.addAll(args);
+    Process process = new ProcessBuilder(command)
+        .redirectError(dir.resolve("server.log").toFile())
+        .start();
+    try {
+      int port = awaitPort(name, process, dir, timeout);
+      return own(name, version, "http://127.0.0.1:" + port, process, dir);
+    } catch (RuntimeException e) {
+      stop(process, dir);
+      throw e;
+    }
+  }
+
+  private static int awaitPort(String name, Process process, Path dir, Duration timeout) {
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+      try {
+        return out.readLine();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    String line;
+    try {
+      line = first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IllegalStateException(name + " did not start: " + e + "\n" + logOf(dir));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + name);
+    }
+    if (line == null || !line.startsWith(LISTENING)) {
+      throw new IllegalStateException(name + " printed '" + line + "' instead of '" + LISTENING
+          + "PORT':\n" + logOf(dir));
+    }
+    Thread drain = new Thread(() -> {
+      try {
+        out.transferTo(Writer.nullWriter());
+      } catch (IOException ignored) {
+        // the server stopped
+      }
+    }, "drain-" + name);
+    drain.setDaemon(true);
+    drain.start();
+    return Integer.parseInt(line.substring(LISTENING.length()).strip());
   }
 
   static String logOf(Path dir) {
