@@ -91,6 +91,13 @@ class DeletionPlanHiddenTest {
     assertThat(deadline(plan)).isEqualTo(NOW);
     assertThat(graceOf(plan)).isEqualTo(0);
 
+    Unstructured cmNoGen = object("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c',"
+        + "'namespace':'ns','finalizers':['x/y']}}");
+    plan = GracefulDeletion.plan(type("configmaps"), cmNoGen, grace(null), NOW);
+    assertThat(plan.object().metadata().has("generation"))
+        .as("generation of a finalized object without one").isFalse();
+    plan = GracefulDeletion.plan(type("configmaps"), cm, grace(null), NOW);
+
     GracefulDeletion.Plan again = GracefulDeletion.plan(type("configmaps"),
         plan.object().deepCopy(), grace(null), NOW.plusSeconds(60));
     assertThat(again.action()).isEqualTo(GracefulDeletion.Action.MARK);
