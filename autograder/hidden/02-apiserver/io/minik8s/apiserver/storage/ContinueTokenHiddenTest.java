@@ -22,7 +22,7 @@ class ContinueTokenHiddenTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "wrong version      | {'v':'meta.k8s.io/v2','rv':5,'start':'a'} | server does not recognize this encoded version meta.k8s.io/v2",
+      "wrong version      | {'v':'meta.k8s.io/v2','rv':5,'start':'a'} | server does not recognize this encoded version \"meta.k8s.io/v2\"",
       "no revision        | {'v':'meta.k8s.io/v1','start':'a'}        | incorrect encoded start resourceVersion (version meta.k8s.io/v1)",
       "revision 0         | {'v':'meta.k8s.io/v1','rv':0,'start':'a'} | incorrect encoded start resourceVersion (version meta.k8s.io/v1)",
       "no start           | {'v':'meta.k8s.io/v1','rv':5}             | encoded start key empty (version meta.k8s.io/v1)",

@@ -9,6 +9,7 @@ import io.minik8s.apiserver.storage.ListOptions;
 import io.minik8s.apiserver.storage.Registries;
 import io.minik8s.objects.validation.FieldError;
 import io.minik8s.objects.validation.FieldPath;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;

@@ -9,6 +9,7 @@ import io.minik8s.apiserver.storage.ListOptions;
 import io.minik8s.apiserver.storage.Registries;
 import io.minik8s.objects.validation.FieldError;
 import io.minik8s.objects.validation.FieldPath;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -136,40 +137,48 @@ public final class ServiceIpAllocation implements MutatingAdmission {
   private void allocateNodePorts(AdmissionRequest request, ObjectNode spec, Set<Integer> used,
       String name) {
     // BEGIN EXERCISE 2.4 — give every port of a NodePort Service a free node port
-    int count = nodePortMax - nodePortMin + 1;
+    // Requested (or kept) ports first, so a port allocated for an earlier entry never takes
+    // one a later entry asks for.
+    List<ObjectNode> toAllocate = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
     int index = 0;
     for (JsonNode port : spec.path("ports")) {
       if (port instanceof ObjectNode p) {
-        FieldPath path = FieldPath.of("spec", "ports").index(index).child("nodePort");
         int requested = p.path("nodePort").asInt(0);
-        if (requested != 0) {
+        if (requested == 0) {
+          toAllocate.add(p);
+          indexes.add(index);
+        } else {
           String why = requested < nodePortMin || requested > nodePortMax
               ? "provided port is not in the valid range. The range of valid ports is "
                   + nodePortMin + "-" + nodePortMax
               : used.contains(requested) ? "provided port is already allocated" : null;
           if (why != null) {
-            throw StatusErrors.invalid(request.type(), name,
-                List.of(FieldError.invalid(path, requested, why)));
+            throw StatusErrors.invalid(request.type(), name, List.of(FieldError.invalid(
+                FieldPath.of("spec", "ports").index(index).child("nodePort"), requested, why)));
           }
           used.add(requested);
-        } else {
-          int start = random.nextInt(count);
-          int chosen = -1;
-          for (int i = 0; i < count && chosen < 0; i++) {
-            int candidate = nodePortMin + (start + i) % count;
-            if (!used.contains(candidate)) {
-              chosen = candidate;
-            }
-          }
-          if (chosen < 0) {
-            throw StatusErrors.invalid(request.type(), name, List.of(FieldError.invalid(path,
-                0, "failed to allocate a nodePort: range is full")));
-          }
-          p.put("nodePort", chosen);
-          used.add(chosen);
         }
       }
       index++;
+    }
+    int count = nodePortMax - nodePortMin + 1;
+    for (int k = 0; k < toAllocate.size(); k++) {
+      int start = random.nextInt(count);
+      int chosen = -1;
+      for (int i = 0; i < count && chosen < 0; i++) {
+        int candidate = nodePortMin + (start + i) % count;
+        if (!used.contains(candidate)) {
+          chosen = candidate;
+        }
+      }
+      if (chosen < 0) {
+        throw StatusErrors.invalid(request.type(), name, List.of(FieldError.invalid(
+            FieldPath.of("spec", "ports").index(indexes.get(k)).child("nodePort"), 0,
+            "failed to allocate a nodePort: range is full")));
+      }
+      toAllocate.get(k).put("nodePort", chosen);
+      used.add(chosen);
     }
     // END EXERCISE 2.4
   }

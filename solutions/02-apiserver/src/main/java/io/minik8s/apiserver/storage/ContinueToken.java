@@ -73,8 +73,8 @@ public record ContinueToken(long resourceVersion, String startKey) {
     }
     String version = json.path("v").asText("");
     if (!version.equals(VERSION)) {
-      throw invalid("continue key is not valid: server does not recognize this encoded version "
-          + version);
+      throw invalid("continue key is not valid: server does not recognize this encoded version \""
+          + version + "\"");
     }
     long revision = json.path("rv").asLong(0);
     if (revision == 0) {
