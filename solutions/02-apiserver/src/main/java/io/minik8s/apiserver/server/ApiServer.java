@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.minik8s.apiserver.auth.UserInfo;
 import io.minik8s.apiserver.auth.authz.BootstrapPolicy;
+import io.minik8s.apiserver.auth.authz.RbacAuthorizer;
 import io.minik8s.apiserver.auth.authz.Decision;
 import io.minik8s.apiserver.rest.ApiRouter;
 import io.minik8s.apiserver.rest.ServerComponents;
@@ -45,8 +46,6 @@ public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = System.getLogger(ApiServer.class.getName());
 
-  /** The admin's group: authorization lets it do anything (upstream's privileged group). */
-  public static final String MASTERS = "system:masters";
 
   private final HttpServer http;
   private final ExecutorService requestThreads;
@@ -158,14 +157,14 @@ public final class ApiServer implements AutoCloseable {
    */
   private static ServerComponents withAdmin(ServerComponents components, String adminToken) {
     UserInfo admin = new UserInfo("minik8s-admin", "",
-        List.of(MASTERS, UserInfo.AUTHENTICATED));
+        List.of(RbacAuthorizer.MASTERS, UserInfo.AUTHENTICATED));
     String expected = "Bearer " + adminToken;
     ServerComponents.Authentication authentication = components.authentication();
     io.minik8s.apiserver.auth.authz.Authorizer authorizer = components.authorizer();
     return components
         .withAuthentication(header -> expected.equals(header == null ? null : header.trim())
             ? admin : authentication.authenticate(header))
-        .withAuthorizer(attributes -> attributes.user().groups().contains(MASTERS)
+        .withAuthorizer(attributes -> attributes.user().groups().contains(RbacAuthorizer.MASTERS)
             ? Decision.allow("") : authorizer.authorize(attributes));
   }
 

@@ -39,7 +39,9 @@ class ApiServerTest {
   }
 
   private void start(ApiServerOptions.Builder options) {
-    server = ApiServer.start(options.store(EmbeddedStore.inMemory(Clock.systemUTC()))
+    // a fixed clock: timestamps and token lifetimes never depend on when the test runs
+    Clock clock = Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+    server = ApiServer.start(options.store(EmbeddedStore.inMemory(clock)).clock(clock)
         .randomSeed(7L).requestThreads(4).build());
   }
 
