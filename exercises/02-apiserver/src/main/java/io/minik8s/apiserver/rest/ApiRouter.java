@@ -124,6 +124,11 @@ public final class ApiRouter implements HttpHandler {
           StatusErrors.internal("the server could not serve the request; see its log"));
     } finally {
       if (!handedOff) {
+        try (java.io.InputStream body = exchange.getRequestBody()) {
+          Call.drain(body, new byte[8192]);
+        } catch (java.io.IOException e) {
+          // the client went away: nothing left to keep the connection for
+        }
         exchange.close();
       }
     }

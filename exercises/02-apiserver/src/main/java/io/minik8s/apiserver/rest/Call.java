@@ -103,12 +103,22 @@ final class Call {
    */
   private ApiException tooLarge(InputStream in, long declared, byte[] buffer) throws IOException {
     if (declared <= DRAIN_LIMIT) {
-      long drained = 0;
-      int n;
-      while (drained <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
-        drained += n;
-      }
+      drain(in, buffer);
     }
     return StatusErrors.tooLarge("limit is " + maxBodyBytes);
+  }
+
+  /**
+   * Reads and drops what is left of a request body, up to {@link #DRAIN_LIMIT}. The router does
+   * this after every answer: a body the handler never read (a request refused before its body
+   * mattered) would otherwise make the JDK's HttpServer close the connection, and a client
+   * reusing it would see no answer to its next request.
+   */
+  static void drain(InputStream in, byte[] buffer) throws IOException {
+    long drained = 0;
+    int n;
+    while (drained <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+      drained += n;
+    }
   }
 }
