@@ -90,7 +90,9 @@ final class ProcessorListener<T extends KubeObject> {
         next.deliverTo(handler);
       } catch (RuntimeException e) {
         // A handler bug must not kill the thread: later notifications still arrive.
-        LOG.log(System.Logger.Level.WARNING, "event handler failed on " + next, e);
+        LOG.log(System.Logger.Level.WARNING,
+            "event handler " + handler.getClass().getName() + " failed on "
+                + next.getClass().getSimpleName(), e);
       }
       delivered.incrementAndGet();
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The reflector driven one round at a time against a scripted server: what it lists, where it
  * watches from, what it writes to the store, and what it does when a watch ends.
  */
+@Timeout(10)
 class ReflectorTest {
 
   private final ManualClock clock = ManualClock.startingAtEpochOfCourse();
@@ -80,7 +82,7 @@ class ReflectorTest {
   }
 
   @Test
-  @Graded(exercise = "3.2", points = 2)
+  @Graded(exercise = "3.2", points = 1)
   void bookmarkOnlyAdvancesTheResourceVersion() {
     server.list("100").watch(bookmark("150")).watch();
 
@@ -94,7 +96,7 @@ class ReflectorTest {
   }
 
   @Test
-  @Graded(exercise = "3.2", points = 2)
+  @Graded(exercise = "3.2", points = 1)
   void cleanEndOfTheStreamRewatchesWithoutRelisting() {
     server.list("100").watch(added(pod("ns", "a", "120"))).watch();
 
@@ -126,7 +128,7 @@ class ReflectorTest {
   }
 
   @Test
-  @Graded(exercise = "3.2", points = 2)
+  @Graded(exercise = "3.2", points = 1)
   void brokenConnectionBacksOffThenWatchesFromWhereItWas() {
     server.list("100")
         .watchThenFail(connectionReset(), added(pod("ns", "a", "110")))

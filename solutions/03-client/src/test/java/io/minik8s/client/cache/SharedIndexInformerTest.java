@@ -17,11 +17,13 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The informer with its handler threads running and its reflector driven by hand against a
  * scripted server; notifications are awaited (Awaitility), never slept for.
  */
+@Timeout(10)
 class SharedIndexInformerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -42,7 +44,7 @@ class SharedIndexInformerTest {
   }
 
   @Test
-  @Graded(exercise = "3.3", points = 3)
+  @Graded(exercise = "3.3", points = 2)
   void watchEventsReachTheHandlerWithTheOldState() {
     RecordingHandler<Pod> handler = new RecordingHandler<>();
     informer.addEventHandler(handler);
@@ -59,7 +61,7 @@ class SharedIndexInformerTest {
   }
 
   @Test
-  @Graded(exercise = "3.3", points = 3)
+  @Graded(exercise = "3.3", points = 2)
   void relistBecomesAddsUpdatesAndDeletesOfTheLastKnownState() {
     RecordingHandler<Pod> handler = new RecordingHandler<>();
     informer.addEventHandler(handler);
@@ -152,7 +154,7 @@ class SharedIndexInformerTest {
   }
 
   @Test
-  @Graded(exercise = "3.3", points = 3)
+  @Graded(exercise = "3.3", points = 2)
   void periodicResyncSendsUpdateOfEachObjectToItselfWhenThePeriodPassed() {
     RecordingHandler<Pod> resyncing = new RecordingHandler<>();
     RecordingHandler<Pod> quiet = new RecordingHandler<>();
@@ -175,7 +177,7 @@ class SharedIndexInformerTest {
   }
 
   @Test
-  @Graded(exercise = "3.3", points = 2)
+  @Graded(exercise = "3.3", points = 1)
   void startedInformerListsWatchesAndStops() {
     RecordingHandler<Pod> handler = new RecordingHandler<>();
     informer.addEventHandler(handler);
