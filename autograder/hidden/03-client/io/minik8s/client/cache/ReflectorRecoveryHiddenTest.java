@@ -130,11 +130,18 @@ class ReflectorRecoveryHiddenTest {
             30000L).contains(d.toMillis()));
 
     List<Duration> first = List.copyOf(sleeps);
-    Backoff b = Backoff.DEFAULT;
-    Random r1 = new Random(3);
-    Random r2 = new Random(3);
-    assertThat(b.delay(2, r1.nextDouble())).isEqualTo(b.delay(2, r2.nextDouble()));
-    assertThat(first).hasSize(7);
+    sleeps.clear();
+    Server again = new Server();
+    for (int i = 0; i < 7; i++) {
+      again.watchThrows(refused());
+    }
+    again.list("1");
+    Reflector<Pod> twin = new Reflector<>(again, new MapStore(), clock, Backoff.DEFAULT,
+        sleeps::add, new Random(7));
+    for (int i = 0; i < 7; i++) {
+      twin.listAndWatchOnce();
+    }
+    assertThat(sleeps).as("the same seed gives the same delays").isEqualTo(first);
   }
 
   @Test
