@@ -161,7 +161,7 @@ public final class Kubeconfig {
     String data = cluster.path("certificate-authority-data").asText("");
     if (!data.isEmpty()) {
       try {
-        return new String(Base64.getMimeDecoder().decode(data), StandardCharsets.US_ASCII);
+        return new String(Base64.getDecoder().decode(data.replaceAll("\\s", "")), StandardCharsets.US_ASCII);
       } catch (IllegalArgumentException e) {
         throw new ConfigException("kubeconfig " + file + ": certificate-authority-data of cluster \""
             + clusterName + "\" is not base64", e);
