@@ -161,7 +161,8 @@ public final class Kubeconfig {
     String data = cluster.path("certificate-authority-data").asText("");
     if (!data.isEmpty()) {
       try {
-        return new String(Base64.getDecoder().decode(data.replaceAll("\\s", "")), StandardCharsets.US_ASCII);
+        byte[] pem = Base64.getDecoder().decode(data.replaceAll("\\s", ""));
+        return new String(pem, StandardCharsets.US_ASCII);
       } catch (IllegalArgumentException e) {
         throw new ConfigException("kubeconfig " + file + ": certificate-authority-data of cluster \""
             + clusterName + "\" is not base64", e);

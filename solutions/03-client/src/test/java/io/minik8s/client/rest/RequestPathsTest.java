@@ -82,7 +82,7 @@ class RequestPathsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
-  @Graded(exercise = "3.1", points = 2)
+  @Graded(exercise = "3.1", points = 1)
   void queryOfListOptions(String name, ListOptions options, boolean watch, String expected) {
     assertThat(RequestPaths.query(options, watch))
         .as("query(%s, watch=%s)", options, watch)
