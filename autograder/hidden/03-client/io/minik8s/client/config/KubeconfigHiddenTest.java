@@ -42,6 +42,8 @@ class KubeconfigHiddenTest {
     assertThat(config.namespace()).isEqualTo("team-b");
     assertThat(Kubeconfig.load(kubeconfig).bearerToken()).as("current-context y has no user")
         .isNull();
+    assertThat(Kubeconfig.load(kubeconfig, "").bearerToken())
+        .as("an empty --context means the current-context").isNull();
   }
 
   @Test

@@ -76,4 +76,29 @@ class StatusMappingHiddenTest {
     assertThat(StatusExceptions.from(404, "[1,2]"))
         .as("JSON that is not a Status object").isExactlyInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  @Graded(exercise = "3.1", points = 1,
+      hint = "Without a Status body, each code has client-go's reason and message "
+          + "(NewGenericServerResponse in k8s.io/apimachinery/pkg/api/errors).")
+  void unstructuredReasonsAndMessagesByCode() {
+    record Case(int code, String reason, String message) {}
+    for (Case c : java.util.List.of(
+        new Case(400, "BadRequest", "the server rejected our request for an unknown reason"),
+        new Case(401, "Unauthorized", "the server has asked for the client to provide credentials"),
+        new Case(404, "NotFound", "the server could not find the requested resource"),
+        new Case(405, "MethodNotAllowed",
+            "the server does not allow this method on the requested resource"),
+        new Case(409, "Conflict", "the server reported a conflict"),
+        new Case(422, "Invalid", "the server rejected our request due to an error in our request"),
+        new Case(429, "TooManyRequests",
+            "the server has received too many requests and has asked us to try again later"))) {
+      ApiStatusException e = StatusExceptions.from(c.code(), "<html>proxy</html>");
+      assertThat(e.reason()).as("reason for %d", c.code()).isEqualTo(c.reason());
+      assertThat(e.getMessage()).as("message for %d", c.code()).isEqualTo(c.message());
+      assertThat(e.status().status()).isEqualTo("Failure");
+    }
+    assertThat(StatusExceptions.from(404, status(0, null, "zero code")).code())
+        .as("a Status code of 0 is missing too").isEqualTo(404);
+  }
 }
