@@ -164,8 +164,8 @@ public final class Kubeconfig {
         byte[] pem = Base64.getDecoder().decode(data.replaceAll("\\s", ""));
         return new String(pem, StandardCharsets.US_ASCII);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("kubeconfig " + file + ": certificate-authority-data of cluster \""
-            + clusterName + "\" is not base64", e);
+        throw new ConfigException("kubeconfig " + file
+            + ": certificate-authority-data of cluster \"" + clusterName + "\" is not base64", e);
       }
     }
     String path = cluster.path("certificate-authority").asText("");

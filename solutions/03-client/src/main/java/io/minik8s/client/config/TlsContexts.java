@@ -21,8 +21,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>A kubeconfig's {@code certificate-authority-data} is the PEM of the CA the server's
  * certificate chains to (for our API server, its self-signed certificate itself). It goes into an
  * in-memory {@link KeyStore} of trusted X.509 entries, from which a {@link TrustManagerFactory}
- * builds the usual checks (chain, validity, host name), as client-go's {@code transport.TLSConfigFor}
- * builds a {@code x509.CertPool}.
+ * builds the usual checks (chain, validity, host name), as client-go's
+ * {@code transport.TLSConfigFor} builds a {@code x509.CertPool}.
  */
 public final class TlsContexts {
 

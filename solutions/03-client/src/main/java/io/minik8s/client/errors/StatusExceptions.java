@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>The API server answers every failure with a {@code Status} body whose {@code reason} says
  * what went wrong ({@code NotFound}, {@code AlreadyExists}, {@code Conflict}...); the reason, not
  * the HTTP code, decides the exception, since two reasons share 409 and two share 410. Only when
- * the reason is missing or unknown does the code decide, as client-go's {@code apierrors.IsNotFound}
- * and friends do (k8s.io/apimachinery/pkg/api/errors/errors.go, {@code reasonAndCodeForError}).
+ * the reason is missing or unknown does the code decide, as client-go's
+ * {@code apierrors.IsNotFound} and friends do (k8s.io/apimachinery/pkg/api/errors/errors.go,
+ * {@code reasonAndCodeForError}).
  *
  * <p>A proxy or a crashed server may answer with something that is not a Status at all (HTML, a
  * plain-text line, nothing). Then a Status is built from the code and the text, as client-go's

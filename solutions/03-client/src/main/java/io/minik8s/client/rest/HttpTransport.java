@@ -78,7 +78,8 @@ final class HttpTransport {
    */
   InputStream openStream(String pathAndQuery) {
     HttpRequest request = request(pathAndQuery).GET().build();
-    HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() / 100 != 2) {
       String text;
       try (InputStream in = response.body()) {

@@ -31,7 +31,7 @@ public final class RequestPaths {
    */
   public static String path(ResourceType type, String namespace, String name,
       String subresource) {
-    // BEGIN EXERCISE 3.1 — build the request path of a kind: group prefix, scope, name, subresource
+    // BEGIN EXERCISE 3.1 — build the request path of a kind: group, scope, name, subresource
     StringBuilder path = new StringBuilder();
     String group = type.kind().group();
     if (group.isEmpty()) {
@@ -82,7 +82,7 @@ public final class RequestPaths {
     // END EXERCISE 3.1
   }
 
-  /** Appends {@code name=value}, URL-encoded, after {@code ?} or {@code &}; skips a null or empty value. */
+  /** Appends {@code name=value}, URL-encoded, after {@code ?} or {@code &}; skips null or empty. */
   static void add(StringBuilder query, String name, String value) {
     if (value == null || value.isEmpty()) {
       return;
