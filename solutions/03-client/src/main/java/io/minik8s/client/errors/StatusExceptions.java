@@ -132,7 +132,7 @@ public final class StatusExceptions {
         reason = "MethodNotAllowed";
         message = "the server does not allow this method on the requested resource";
       }
-      case 409 -> {
+      case 409 -> { // upstream: AlreadyExists when the verb was POST; the verb is not known here
         reason = "Conflict";
         message = "the server reported a conflict";
       }
