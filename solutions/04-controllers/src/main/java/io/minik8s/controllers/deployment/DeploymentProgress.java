@@ -100,13 +100,7 @@ public final class DeploymentProgress {
     int available = Deployments.sumAvailable(all);
     int unavailable = Math.max(0, Deployments.sumSpec(all) - available);
     List<Condition> conditions = d.status() == null ? List.of() : d.status().conditions();
-    int minAvailable = Deployments.replicas(d) - Deployments.maxUnavailable(d);
-    Condition availability = available >= minAvailable
-        ? condition(AVAILABLE, Condition.TRUE, MIN_AVAILABLE,
-            "Deployment has minimum availability.", now)
-        : condition(AVAILABLE, Condition.FALSE, MIN_UNAVAILABLE,
-            "Deployment does not have minimum availability.", now);
-    conditions = set(conditions, availability);
+    conditions = set(conditions, availableCondition(d, available, now));
     return new DeploymentStatus(
         Deployments.generation(d),
         Deployments.sumStatus(all),
@@ -117,6 +111,22 @@ public final class DeploymentProgress {
         conditions,
         d.status() == null ? null : d.status().collisionCount(),
         Map.of());
+  }
+
+  /**
+   * {@code Available}: True when at least {@code replicas - maxUnavailable} pods are available,
+   * the promise a rolling update keeps.
+   */
+  static Condition availableCondition(Deployment d, int available, Instant now) {
+    // BEGIN EXERCISE 4.2 — the Available condition: are enough pods available?
+    int minAvailable = Deployments.replicas(d) - Deployments.maxUnavailable(d);
+    if (available >= minAvailable) {
+      return condition(AVAILABLE, Condition.TRUE, MIN_AVAILABLE,
+          "Deployment has minimum availability.", now);
+    }
+    return condition(AVAILABLE, Condition.FALSE, MIN_UNAVAILABLE,
+        "Deployment does not have minimum availability.", now);
+    // END EXERCISE 4.2
   }
 
   /**
