@@ -97,7 +97,7 @@ class DeploymentSyncHiddenTest {
   void anAdoptedOrphanWithTheSameTemplateIsTheNewReplicaSet() throws Exception {
     Deployment d = f.create(deployment(2, "web:1", rolling(1, 0)));
     PodTemplateSpec t = hashed(d.spec().template(), "orphan");
-    f.cluster.put(new ReplicaSet(ObjectMeta.named("default", "web-orphan")
+    f.put(new ReplicaSet(ObjectMeta.named("default", "web-orphan")
         .withLabels(t.labels()),
         new ReplicaSetSpec(2, LabelSelector.of(t.labels()), t), null));
 
@@ -130,15 +130,15 @@ class DeploymentSyncHiddenTest {
     f.runReplicaSets(true);
     rollOut("web:2");                               // revisions: web:1 -> 1, web:2 -> 2
 
-    f.controller.rollbackTo(f.deployment(), 0);    // previous of 2 is 1
+    f.rollbackTo(0);    // previous of 2 is 1
     rollOut(image(f.deployment()));
     assertThat(image(f.deployment())).as("first undo").isEqualTo("web:1");
 
-    f.controller.rollbackTo(f.deployment(), 0);    // now web:1 is 3, previous is 2 (web:2)
+    f.rollbackTo(0);    // now web:1 is 3, previous is 2 (web:2)
     rollOut(image(f.deployment()));
     assertThat(image(f.deployment())).as("second undo").isEqualTo("web:2");
 
-    f.controller.rollbackTo(f.deployment(), 0);    // web:2 is 4, previous is 3 (web:1)
+    f.rollbackTo(0);    // web:2 is 4, previous is 3 (web:1)
     f.sync();
     ReplicaSet web1 = f.replicaSets().stream()
         .filter(rs -> rs.spec().template().spec().containers().get(0).image().equals("web:1"))
@@ -160,17 +160,17 @@ class DeploymentSyncHiddenTest {
     f.create(deployment(2, "web:1", rolling(1, 0)));
     f.sync();
 
-    assertThatThrownBy(() -> f.controller.rollbackTo(f.deployment(), 7))
+    assertThatThrownBy(() -> f.rollbackTo(7))
         .isInstanceOf(DeploymentController.RevisionNotFoundException.class)
         .hasMessageContaining("7");
-    assertThatThrownBy(() -> f.controller.rollbackTo(f.deployment(), 0))
+    assertThatThrownBy(() -> f.rollbackTo(0))
         .as("only one revision: there is no previous one")
         .isInstanceOf(DeploymentController.RevisionNotFoundException.class);
 
-    int writes = f.cluster.actions.size();
-    Deployment same = f.controller.rollbackTo(f.deployment(), 1);
+    int writes = f.writes().size();
+    Deployment same = f.rollbackTo(1);
     assertThat(image(same)).isEqualTo("web:1");
-    assertThat(f.cluster.actions).as("rollback to the current template writes nothing")
+    assertThat(f.writes()).as("rollback to the current template writes nothing")
         .hasSize(writes);
   }
 
@@ -233,13 +233,12 @@ class DeploymentSyncHiddenTest {
     // 4 replicas, maxUnavailable 1: 3 available is enough, 2 is not
     f.create(deployment(4, "web:1", rolling(0, 1)));
     f.sync();
-    ReplicaSet rs = f.newest();
-    f.cluster.put(rs.withStatus(new ReplicaSetStatus(4, 2, 2, 1L)));
+    f.setStatus(f.newest().metadata().name(), new ReplicaSetStatus(4, 2, 2, 1L));
     f.sync();
     assertThat(DeploymentProgress.find(f.deployment().status(), DeploymentProgress.AVAILABLE)
         .orElseThrow().reason()).as("2 of 4 available, min 3")
         .isEqualTo(DeploymentProgress.MIN_UNAVAILABLE);
-    f.cluster.put(f.newest().withStatus(new ReplicaSetStatus(4, 3, 3, 1L)));
+    f.setStatus(f.newest().metadata().name(), new ReplicaSetStatus(4, 3, 3, 1L));
     f.sync();
     Condition available = DeploymentProgress.find(f.deployment().status(),
         DeploymentProgress.AVAILABLE).orElseThrow();

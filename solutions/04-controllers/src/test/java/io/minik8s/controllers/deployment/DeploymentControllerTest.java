@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Deployment controller, sync by sync, on a {@link TinyCluster}. The fixture stands in for
+ * The Deployment controller, sync by sync, on a FakeKubeClient. The fixture stands in for
  * the ReplicaSet controller and the kubelets ({@code runReplicaSets(ready)}).
  */
 class DeploymentControllerTest {
@@ -159,7 +159,7 @@ class DeploymentControllerTest {
   void recreateScalesOldToZeroAndWaitsForTheirPodsBeforeTheNewReplicaSet() throws Exception {
     steadyState(deployment(3, "web:1", DeploymentStrategy.recreate()));
     ReplicaSet old = f.newest();
-    Pod straggler = f.cluster.put(new Pod(ObjectMeta.named("default", "web-old-1")
+    Pod straggler = f.put(new Pod(ObjectMeta.named("default", "web-old-1")
         .withLabels(old.spec().template().labels())
         .withOwnerReferences(List.of(OwnerReference.controllerOf(old))), null,
         PodStatus.ofPhase(PodStatus.RUNNING)));
@@ -173,7 +173,8 @@ class DeploymentControllerTest {
     f.sync();
     assertThat(f.replicaSets()).as("no new RS while a pod of the old one runs").hasSize(1);
 
-    f.cluster.remove(straggler);
+    f.client.resource(Pod.class).delete("default", straggler.metadata().name(),
+        io.minik8s.client.rest.DeleteOptions.DEFAULT);
     f.pods.fireDelete(straggler);
     assertThat(f.queue.added).as("the old pod's deletion wakes the Deployment").contains(KEY);
     f.sync();
@@ -194,7 +195,7 @@ class DeploymentControllerTest {
       f.runReplicaSets(true);
     }
 
-    Deployment back = f.controller.rollbackTo(f.deployment(), 1);
+    Deployment back = f.rollbackTo(1);
 
     assertThat(back.spec().template().spec().containers().get(0).image())
         .as("template after rollback to revision 1").isEqualTo("web:1");
@@ -202,7 +203,7 @@ class DeploymentControllerTest {
         .doesNotContainKey(PodTemplateHash.LABEL);
     f.sync();
     assertThat(f.replicaSets()).as("the old RS is reused, not a third one").hasSize(2);
-    ReplicaSet restored = f.cluster.get(ReplicaSet.class, "default", firstName);
+    ReplicaSet restored = f.get(ReplicaSet.class, firstName);
     assertThat(restored.metadata().annotations())
         .as("the restored RS gets the next revision, 3, and remembers 1")
         .containsEntry(Deployments.REVISION, "3")
