@@ -156,6 +156,30 @@ class DeploymentControllerTest {
 
   @Test
   @Graded(exercise = "4.2", points = 2)
+  void theLessonsWorkedExampleSyncBySync() throws Exception {
+    // replicas 10, maxSurge ceil(2.5) = 3, maxUnavailable floor(2.5) = 2: <= 13 pods, >= 8 available
+    steadyState(deployment(10, "web:1", rolling("25%", "25%")));
+    f.setImage("web:2");
+    int[][] expected = {
+        // new, old   why
+        {3, 8},    // room 13 - 10 = 3; cap 13 - 8 - 3 unavailable new = 2; 10 available - 8 = 2
+        {5, 8},    // room 13 - 11 = 2; a sync that scales up stops there
+        {5, 3},    // room 0; cap 13 - 8 - 0 = 5; 13 available - 8 = 5
+        {10, 3},   // room 13 - 8 = 5
+        {10, 0},   // 13 available - 8 = 5 >= 3
+    };
+    for (int sync = 0; sync < expected.length; sync++) {
+      f.sync();
+      List<ReplicaSet> sets = f.replicaSets();
+      assertThat(new int[] {sets.get(1).spec().replicas(), sets.get(0).spec().replicas()})
+          .as("sync %d: [new RS, old RS] replicas", sync + 1)
+          .containsExactly(expected[sync]);
+      f.runReplicaSets(true);
+    }
+  }
+
+  @Test
+  @Graded(exercise = "4.2", points = 2)
   void recreateScalesOldToZeroAndWaitsForTheirPodsBeforeTheNewReplicaSet() throws Exception {
     steadyState(deployment(3, "web:1", DeploymentStrategy.recreate()));
     ReplicaSet old = f.newest();
