@@ -247,12 +247,11 @@ public final class DeploymentController implements Controller {
 
   /**
    * Rolls {@code deployment} back to the template of one of its revisions, as {@code kubectl
-   * rollout undo [--to-revision=N]}: the template (without the hash label) of the ReplicaSet
-   * with that revision is written into the Deployment, whose next sync makes that ReplicaSet the
-   * new one again, with the next revision number. Revision 0 means the previous one (the second
-   * highest). A template already equal changes nothing.
+   * rollout undo [--to-revision=N]}, using the ReplicaSets in the cache: see
+   * {@link #rolledBack}. The Deployment's next sync makes that ReplicaSet the new one again,
+   * with the next revision number.
    *
-   * @return the Deployment as written (or as it was, if unchanged)
+   * @return the Deployment as written (or as it was, if its template is already that one)
    * @throws RevisionNotFoundException if no ReplicaSet of the Deployment has that revision
    */
   public Deployment rollbackTo(Deployment deployment, long revision) {
@@ -261,6 +260,22 @@ public final class DeploymentController implements Controller {
         .filter(rs -> rs.metadata().controllerRef()
             .map(ref -> Objects.equals(ref.uid(), deployment.metadata().uid())).orElse(false))
         .toList();
+    return rolledBack(deployment, owned, revision)
+        .map(changed -> client.resource(Deployment.class).update(changed))
+        .orElse(deployment);
+  }
+
+  /**
+   * The Deployment rolled back to {@code revision}: the template (without the hash label) and
+   * the annotations (but the revision bookkeeping) of the ReplicaSet with that revision among
+   * {@code owned}. Revision 0 means the previous one (the second highest). Empty if the template
+   * already is that one (upstream: "DeploymentRollbackTemplateUnchanged"). Pure, so the CLI can
+   * use it on ReplicaSets it listed (kubectl's polymorphichelpers/rollback.go).
+   *
+   * @throws RevisionNotFoundException if no ReplicaSet in {@code owned} has that revision
+   */
+  public static Optional<Deployment> rolledBack(
+      Deployment deployment, List<ReplicaSet> owned, long revision) {
     // BEGIN EXERCISE 4.2 — rollback to a revision: copy that ReplicaSet's template back
     long target = revision;
     if (target == 0) {
@@ -275,10 +290,9 @@ public final class DeploymentController implements Controller {
         .findFirst()
         .orElseThrow(() -> new RevisionNotFoundException(deployment, wanted));
     if (Deployments.equalIgnoreHash(source.spec().template(), deployment.spec().template())) {
-      return deployment; // upstream: "DeploymentRollbackTemplateUnchanged"
+      return Optional.empty();
     }
     PodTemplateSpec template = Deployments.withoutHash(source.spec().template());
-    // the Deployment takes the ReplicaSet's annotations too (but revision bookkeeping)
     Map<String, String> annotations = new HashMap<>();
     deployment.metadata().annotations().forEach((k, v) -> {
       if (RevisionHistory.NOT_COPIED.contains(k)) {
@@ -291,9 +305,8 @@ public final class DeploymentController implements Controller {
       }
     });
     DeploymentSpec spec = deployment.spec().withTemplate(template);
-    Deployment rolledBack = deployment.withSpec(spec)
-        .withMetadata(deployment.metadata().withAnnotations(annotations));
-    return client.resource(Deployment.class).update(rolledBack);
+    return Optional.of(deployment.withSpec(spec)
+        .withMetadata(deployment.metadata().withAnnotations(annotations)));
     // END EXERCISE 4.2
   }
 
