@@ -39,7 +39,8 @@ final class HiddenCacheScript {
   }
 
   static Pod ownedBy(Pod pod, String uid) {
-    OwnerReference ref = new OwnerReference("apps/v1", "ReplicaSet", "rs", uid, true, true, Map.of());
+    OwnerReference ref =
+        new OwnerReference("apps/v1", "ReplicaSet", "rs", uid, true, true, Map.of());
     return pod.withMetadata(pod.metadata().withOwnerReferences(List.of(ref)));
   }
 

@@ -39,7 +39,8 @@ class ReflectorRecoveryHiddenTest {
 
   @Test
   @Graded(exercise = "3.2", points = 2,
-      hint = "A GoneException thrown by watch() itself (not only an ERROR event) means: list again.")
+      hint = "A GoneException thrown by watch() itself (not only an ERROR event) means: list "
+          + "again.")
   void goneWhenOpeningTheWatchRelists() {
     Reflector<Pod> reflector = reflector(Backoff.DEFAULT.withoutJitter(), 1);
     server.list("100").watchThrows(gone()).list("200", pod("ns", "a", "150")).watchEnding(null);

@@ -108,12 +108,18 @@ public final class DefaultSharedIndexInformer<T extends KubeObject>
   public void addEventHandler(ResourceEventHandler<T> handler, Duration resyncPeriod) {
     synchronized (lock) {
       Duration period = resyncPeriodLocked(resyncPeriod);
+      // Under the lock: no change can slip between the catch-up snapshot and the first live
+      // notification, and the handler's history starts with its catch-up.
+      // BEGIN EXERCISE 3.3 — register a handler; a late one first gets onAdd for each cached object
       ProcessorListener<T> listener = new ProcessorListener<>(handler, period, clock.instant());
-      catchUpLocked(listener);
+      for (T object : indexer.list()) {
+        listener.enqueue(new Added<>(object));
+      }
       listeners.add(listener);
-      if (handlersStarted) {
+      if (handlersStarted && !stopped) {
         listener.start(name + "-handler-" + listeners.size());
       }
+      // END EXERCISE 3.3
     }
   }
 
@@ -223,15 +229,6 @@ public final class DefaultSharedIndexInformer<T extends KubeObject>
       }
       // END EXERCISE 3.3
     }
-  }
-
-  /** A handler added to a running informer first hears of every object already cached. */
-  private void catchUpLocked(ProcessorListener<T> listener) {
-    // BEGIN EXERCISE 3.3 — a handler added late first gets onAdd for every cached object
-    for (T object : indexer.list()) {
-      listener.enqueue(new Added<>(object));
-    }
-    // END EXERCISE 3.3
   }
 
   /**

@@ -21,14 +21,14 @@ import java.util.Random;
  * drive it one round at a time with {@link #listAndWatchOnce()}, which needs no thread.
  *
  * <pre>
- *   list(rv "0") ──► store.replace(items, "100") ──► watch(rv "100", bookmarks, timeout)
- *        ▲                                              │ ADDED/MODIFIED/DELETED -> store, rv := event's
- *        │                                              │ BOOKMARK               -> rv := event's
- *        │  410 Gone (our rv was compacted away)        ▼
- *        └──────────────────────────────────── the watch ends:
- *                                                 cleanly (server timeout) -> watch again from rv
- *                                                 410 Gone                 -> list again
- *                                                 anything else            -> back off, watch again
+ *   list(rv "0") ─► store.replace(items, "100") ─► watch(rv "100", bookmarks, timeout)
+ *        ▲                                           │ ADDED/MODIFIED/DELETED -> store, rv := its
+ *        │                                           │ BOOKMARK               -> rv := its
+ *        │  410 Gone (our rv was compacted away)     ▼
+ *        └─────────────────────────────────── the watch ends:
+ *                                               cleanly (server timeout) -> watch again from rv
+ *                                               410 Gone                 -> list again
+ *                                               anything else            -> back off, retry
  * </pre>
  *
  * <p>Upstream: {@code Reflector.ListAndWatch}, {@code watch} and {@code handleWatch} in

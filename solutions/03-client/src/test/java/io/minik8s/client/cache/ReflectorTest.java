@@ -100,7 +100,8 @@ class ReflectorTest {
   void cleanEndOfTheStreamRewatchesWithoutRelisting() {
     server.list("100").watch(added(pod("ns", "a", "120"))).watch();
 
-    assertThat(reflector.listAndWatchOnce()).as("a watch that ends cleanly").isEqualTo(Next.REWATCH);
+    assertThat(reflector.listAndWatchOnce()).as("a watch that ends cleanly")
+        .isEqualTo(Next.REWATCH);
     reflector.listAndWatchOnce();
 
     assertThat(server.listVersions()).as("no relist after a clean end").containsExactly("0");
@@ -135,7 +136,8 @@ class ReflectorTest {
         .watch();
 
     assertThat(reflector.listAndWatchOnce()).isEqualTo(Next.BACKED_OFF);
-    assertThat(sleeps).as("one backoff of the initial 800 ms").containsExactly(Duration.ofMillis(800));
+    assertThat(sleeps).as("one backoff of the initial 800 ms")
+        .containsExactly(Duration.ofMillis(800));
 
     reflector.listAndWatchOnce();
     assertThat(server.listVersions()).as("events up to 110 are applied: no relist needed")
@@ -170,7 +172,8 @@ class ReflectorTest {
     reflector.listAndWatchOnce();
 
     assertThat(server.listVersions()).as("the list is retried").containsExactly("0", "0");
-    assertThat(server.watchVersions()).as("no watch before a list succeeded").containsExactly("100");
+    assertThat(server.watchVersions()).as("no watch before a list succeeded")
+        .containsExactly("100");
     assertThat(sleeps).hasSize(1);
   }
 
