@@ -77,6 +77,22 @@ class InformerCacheHiddenTest {
   }
 
   @Test
+  @Graded(exercise = "3.3", points = 1,
+      hint = "When the last key leaves an index value, drop the value's set: an index of "
+          + "churning values (pod IPs, node names) must not grow forever.")
+  void indexValuesWithoutKeysAreDropped() {
+    ThreadSafeIndexer<Pod> indexer =
+        new ThreadSafeIndexer<>(Map.of(Indexers.BY_NODE_NAME, Indexers.byNodeName()));
+    indexer.add(pod("ns", "a", "1", "node-1"));
+    indexer.add(pod("ns", "b", "2", "node-2"));
+    indexer.update(pod("ns", "a", "3", "node-3"));
+    indexer.delete(pod("ns", "b", "2", "node-2"));
+
+    assertThat(indexer.indexValues(Indexers.BY_NODE_NAME)).containsExactly("node-3");
+    assertThat(indexer.indexValues(Indexer.BY_NAMESPACE)).containsExactly("ns");
+  }
+
+  @Test
   @Graded(exercise = "3.3", points = 2,
       hint = "Test custom index functions too: a pod losing its controller must leave that "
           + "controller's entry; deleting an object the indexer never had changes nothing.")

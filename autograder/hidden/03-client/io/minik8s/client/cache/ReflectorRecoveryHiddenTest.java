@@ -161,6 +161,23 @@ class ReflectorRecoveryHiddenTest {
 
   @Test
   @Graded(exercise = "3.2", points = 1,
+      hint = "An event whose object has no resourceVersion cannot move the position: keep the "
+          + "last one you had.")
+  void eventWithoutVersionKeepsTheLastOne() {
+    Reflector<Pod> reflector = reflector(Backoff.DEFAULT.withoutJitter(), 1);
+    server.list("100").watchEnding(null, event(EventType.ADDED, pod("ns", "a", "110")),
+        event(EventType.MODIFIED, pod("ns", "a", null)),
+        event(EventType.MODIFIED, pod("ns", "a", ""))).watchEnding(null);
+
+    reflector.listAndWatchOnce();
+    reflector.listAndWatchOnce();
+
+    assertThat(reflector.lastSyncResourceVersion()).isEqualTo("110");
+    assertThat(server.watchVersions()).containsExactly("100", "110");
+  }
+
+  @Test
+  @Graded(exercise = "3.2", points = 1,
       hint = "A Status failure other than 410 when opening the watch is a failure: back off and "
           + "watch again from the same resourceVersion, no list.")
   void statusFailureWhenOpeningTheWatchBacksOffAndRewatches() {

@@ -57,11 +57,8 @@ public record Backoff(
    */
   public Duration delay(int failures, double random) {
     // BEGIN EXERCISE 3.2 — exponential backoff: grow by factor per failure, cap, then add jitter
-    double base = initial.toNanos();
-    for (int i = 0; i < failures && base < cap.toNanos(); i++) {
-      base *= factor;
-    }
-    base = Math.min(base, cap.toNanos());
+    // A huge power overflows to Infinity, which the cap brings back.
+    double base = Math.min(initial.toNanos() * Math.pow(factor, failures), cap.toNanos());
     return Duration.ofNanos((long) (base + base * jitter * random));
     // END EXERCISE 3.2
   }

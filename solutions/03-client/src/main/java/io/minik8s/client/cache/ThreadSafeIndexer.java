@@ -175,6 +175,20 @@ public final class ThreadSafeIndexer<T extends KubeObject> implements Indexer<T>
     }
   }
 
+  /** The values an index holds keys under (upstream's {@code ListIndexFuncValues}). */
+  List<String> indexValues(String indexName) {
+    lock.readLock().lock();
+    try {
+      Map<String, Set<String>> index = indices.get(indexName);
+      if (index == null) {
+        throw new IllegalArgumentException("no index named \"" + indexName + "\"");
+      }
+      return List.copyOf(new TreeSet<>(index.keySet()));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private void putLocked(T object) {
     String key = Keys.of(object);
     T old = items.put(key, object);
