@@ -14,12 +14,14 @@ import io.minik8s.client.rest.ListOptions;
 import io.minik8s.client.rest.PatchType;
 import io.minik8s.client.rest.ResourceClient;
 import io.minik8s.client.watch.EventType;
+import io.minik8s.client.watch.WatchEvent;
 import io.minik8s.client.watch.WatchStream;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.ObjectList;
 import io.minik8s.objects.api.core.Pod;
 import io.minik8s.objects.labels.Selector;
 import io.minik8s.objects.meta.KubeObject;
+import io.minik8s.objects.meta.Status;
 import io.minik8s.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +127,28 @@ class InformerCacheHiddenTest {
     informer.reflector().listAndWatchOnce();
 
     awaitSeen(seen, "add ns/a@1", "update ns/a@1->11", "add ns/new@13");
+  }
+
+  @Test
+  @Graded(exercise = "3.3", points = 1,
+      hint = "Compare a relist with the cache as it is now, after the watch events: a missing "
+          + "object is deleted with the last state the watch delivered.")
+  void relistThatLacksEverythingDeletesTheLastStateSeen() {
+    DefaultSharedIndexInformer<Pod> informer = informer(Duration.ZERO);
+    Seen seen = new Seen();
+    informer.addEventHandler(seen);
+    informer.startHandlers();
+    server.list("10", pod("ns", "a", "1"), pod("ns", "b", "2"))
+        .watchEnding(null, event(EventType.MODIFIED, pod("ns", "a", "5")),
+            WatchEvent.error(Status.failure(410, "Expired", "too old", null)))
+        .list("30", pod("ns", "b", "2"))
+        .watchEnding(null);
+
+    informer.reflector().listAndWatchOnce();
+    informer.reflector().listAndWatchOnce();
+
+    awaitSeen(seen, "add ns/a@1", "add ns/b@2", "update ns/a@1->5", "delete ns/a@5");
+    assertThat(informer.indexer().listKeys()).containsExactly("ns/b");
   }
 
   @Test

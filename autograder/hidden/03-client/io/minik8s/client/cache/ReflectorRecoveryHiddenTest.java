@@ -58,10 +58,13 @@ class ReflectorRecoveryHiddenTest {
       hint = "A GoneException can also break a stream in next(); treat it like the ERROR event.")
   void goneThrownMidStreamRelists() {
     Reflector<Pod> reflector = reflector(Backoff.DEFAULT.withoutJitter(), 1);
-    server.list("100").watchEnding(gone(), event(EventType.ADDED, pod("ns", "a", "105")));
+    server.list("100").watchEnding(gone(), event(EventType.ADDED, pod("ns", "a", "105")),
+        event(EventType.DELETED, pod("ns", "a", "106")));
 
     assertThat(reflector.listAndWatchOnce()).isEqualTo(Next.RELIST);
-    assertThat(store.calls).containsExactly("replace [] @100", "add ns/a@105");
+    assertThat(store.calls)
+        .containsExactly("replace [] @100", "add ns/a@105", "delete ns/a@106");
+    assertThat(reflector.lastSyncResourceVersion()).isEqualTo("106");
   }
 
   @Test
