@@ -189,8 +189,8 @@ public final class NodeLifecycleController implements Controller {
     if (health.isStale(node, lease, now, gracePeriod)) {
       List<Condition> unknown = NodeConditions.markUnknown(conditions, now);
       if (!unknown.equals(conditions)) {
-        LOG.log(Level.INFO, "node {0}: no heartbeat for {1}, marking it Unknown", nodeName,
-            gracePeriod);
+        LOG.log(Level.INFO, "node {0}: no heartbeat for more than {1} s, marking it Unknown",
+            nodeName, gracePeriod.toSeconds());
         node = client.resource(Node.class).updateStatus(node.withStatus(
             status.withConditions(unknown)));
       }
