@@ -72,7 +72,7 @@ class JobControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("wantedActive")
-  @Graded(exercise = "4.3", points = 3)
+  @Graded(exercise = "4.3", points = 2)
   void wantActiveIsTheSmallerOfParallelismAndRemainingCompletions(String name,
       Integer parallelism, Integer completions, int succeeded, int active, int want) {
     JobPods pods = new JobPods(active, succeeded, 0, 0, List.of());
@@ -94,7 +94,7 @@ class JobControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("syncTable")
-  @Graded(exercise = "4.3", points = 3)
+  @Graded(exercise = "4.3", points = 2)
   void syncCreatesOrDeletesPodsTowardsWantActive(String name, int parallelism, int completions,
       int succeeded, int running, int creates, int deletes) throws Exception {
     Job job = fx.add(job(parallelism, completions, null, null));
@@ -137,7 +137,7 @@ class JobControllerTest {
   // --- failing ---------------------------------------------------------------------------
 
   @Test
-  @Graded(exercise = "4.3", points = 2)
+  @Graded(exercise = "4.3", points = 1)
   void failedPodsUpToTheBackoffLimitAreRetried() throws Exception {
     Job job = fx.add(job(1, 1, 2, null));
     fx.pods(job, 2, PodStatus.FAILED, false);
@@ -217,7 +217,7 @@ class JobControllerTest {
   // --- completing ------------------------------------------------------------------------
 
   @Test
-  @Graded(exercise = "4.3", points = 2)
+  @Graded(exercise = "4.3", points = 1)
   void enoughSuccessesCompleteTheJob() throws Exception {
     Job job = fx.add(job(2, 3, null, null));
     fx.pods(job, 3, PodStatus.SUCCEEDED, false);
@@ -234,7 +234,7 @@ class JobControllerTest {
   }
 
   @Test
-  @Graded(exercise = "4.3", points = 2)
+  @Graded(exercise = "4.3", points = 1)
   void aWorkQueueJobCompletesWhenOneSucceededAndNoneRuns() throws Exception {
     Job job = fx.add(job(3, null, null, null));
     fx.pods(job, 1, PodStatus.SUCCEEDED, false);
@@ -256,7 +256,7 @@ class JobControllerTest {
   // --- status ------------------------------------------------------------------------------
 
   @Test
-  @Graded(exercise = "4.3", points = 2)
+  @Graded(exercise = "4.3", points = 1)
   void statusIsWrittenOnlyWhenItChanges() throws Exception {
     Job job = fx.add(job(2, 4, null, null));
     fx.pods(job, 1, PodStatus.SUCCEEDED, false);

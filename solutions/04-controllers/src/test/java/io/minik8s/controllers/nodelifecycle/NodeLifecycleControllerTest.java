@@ -20,7 +20,7 @@ class NodeLifecycleControllerTest {
   private final NodeFixture fx = new NodeFixture();
 
   @Test
-  @Graded(exercise = "4.4", points = 2)
+  @Graded(exercise = "4.4", points = 1)
   void aNodeRenewingItsLeaseStaysReady() throws Exception {
     fx.addNode("node-1", Condition.TRUE);
     fx.addLease("node-1", fx.clock.instant());
@@ -104,7 +104,7 @@ class NodeLifecycleControllerTest {
   }
 
   @Test
-  @Graded(exercise = "4.4", points = 2)
+  @Graded(exercise = "4.4", points = 1)
   void aNodeReportingNotReadyGetsTheNotReadyTaint() throws Exception {
     fx.addNode("node-1", Condition.FALSE);
     fx.addLease("node-1", fx.clock.instant());
@@ -119,7 +119,7 @@ class NodeLifecycleControllerTest {
   }
 
   @Test
-  @Graded(exercise = "4.4", points = 3)
+  @Graded(exercise = "4.4", points = 2)
   void podsThatDoNotTolerateTheTaintAreEvictedAtOnce() throws Exception {
     fx.addNode("node-1", Condition.TRUE);
     fx.addNode("node-2", Condition.TRUE);

@@ -26,7 +26,7 @@ class TolerationsTest {
       empty key with Exists, other effect        | -         | Exists | -   | NoSchedule | false
       unknown operator tolerates nothing         | dedicated | Lt     | gpu | NoExecute  | false
       """)
-  @Graded(exercise = "4.4", points = 3)
+  @Graded(exercise = "4.4", points = 2)
   void tolerationsMatchTaintsAsUpstream(String name, String key, String operator, String value,
       String effect, boolean tolerated) {
     Toleration toleration = new Toleration(unset(key), unset(operator), unset(value),
