@@ -76,6 +76,8 @@ final class JobRules {
    */
   static boolean complete(JobSpec spec, int succeeded, int active) {
     // BEGIN EXERCISE 4.3 — decide whether the job is complete
+    // Never while a pod still runs: in work-queue mode the others may still be busy with work,
+    // and with completions set, manage() has already deleted any pod beyond them.
     if (active > 0) {
       return false;
     }
