@@ -14,12 +14,18 @@ import io.minik8s.objects.meta.Condition;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.objects.meta.OwnerReference;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Hidden tests of exercise 4.3: the edges of the Job controller. */
 class JobReconcileHiddenTest {
 
   private final JobFixture fx = new JobFixture();
+
+  @AfterEach
+  void stopQueue() {
+    fx.controller.shutdown();
+  }
 
   @Test
   @Graded(exercise = "4.3", points = 1,

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Hidden tests of exercise 4.4: conditions, taints and eviction times at their edges. */
@@ -20,6 +21,11 @@ class NodeHealthHiddenTest {
   private static final String EARLIER = "2025-12-31T23:00:00Z";
 
   private final NodeFixture fx = new NodeFixture();
+
+  @AfterEach
+  void stopQueue() {
+    fx.controller.shutdown();
+  }
 
   private static Condition condition(String type, String status) {
     return Condition.of(type, status, "KubeletSays", "fine", EARLIER);

@@ -12,6 +12,7 @@ import io.minik8s.objects.api.core.PodStatus;
 import io.minik8s.objects.meta.Condition;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JobControllerTest {
 
   private final JobFixture fx = new JobFixture();
+
+  @AfterEach
+  void stopQueue() {
+    fx.controller.shutdown();
+  }
 
   // --- counting pods ---------------------------------------------------------------------
 

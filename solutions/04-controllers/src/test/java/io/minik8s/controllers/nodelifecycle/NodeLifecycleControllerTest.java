@@ -9,6 +9,7 @@ import io.minik8s.objects.meta.Condition;
 import io.minik8s.objects.meta.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class NodeLifecycleControllerTest {
 
   private final NodeFixture fx = new NodeFixture();
+
+  @AfterEach
+  void stopQueue() {
+    fx.controller.shutdown();
+  }
 
   @Test
   @Graded(exercise = "4.4", points = 1)
