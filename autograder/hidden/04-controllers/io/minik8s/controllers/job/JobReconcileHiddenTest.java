@@ -163,18 +163,22 @@ class JobReconcileHiddenTest {
 
   @Test
   @Graded(exercise = "4.3", points = 1,
-      hint = "If a creation fails, lower the expectations by the creations that did not"
-          + " happen, or the Job waits five minutes for pods that will never appear.")
+      hint = "If a creation fails, lower the expectations by exactly the creations that did"
+          + " not happen: not less (the Job would wait for pods that never come), not more.")
   void aFailedCreationDoesNotLeaveExpectationsBehind() throws Exception {
     fx.add(job(3, 3, null, null));
     fx.podControl.createsBeforeFailure = 1;
     assertThatThrownBy(fx::sync).as("a creation failure makes sync fail (so it is retried)")
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
+    fx.podControl.createsBeforeFailure = -1;
+    fx.sync();
+    assertThat(fx.podControl.created)
+        .as("the one pod that was created is still expected: no creations until it is seen")
+        .hasSize(1);
+
     fx.pods.indexer().add(fx.podControl.created.get(0)
         .withStatus(PodStatus.ofPhase(PodStatus.PENDING)));
     fx.controller.expectations().creationObserved("default/pi");
-
-    fx.podControl.createsBeforeFailure = -1;
     fx.sync();
     assertThat(fx.podControl.created)
         .as("after one pod made it and two failed: the retry creates the missing 2 at once")
