@@ -176,10 +176,12 @@ public final class EndpointsController implements Controller {
       }
       return;
     }
-    if (selectorOf(service.get()).isEmpty()) {
-      return; // endpoints managed by hand (or by another controller): not ours
+    Optional<List<EndpointSubset>> desired =
+        desiredSubsets(service.get(), podsInNamespace(namespace));
+    if (desired.isEmpty()) {
+      return; // no selector: endpoints managed by hand (or by another controller), not ours
     }
-    List<EndpointSubset> subsets = desiredSubsets(service.get(), podsInNamespace(namespace));
+    List<EndpointSubset> subsets = desired.get();
     Optional<Endpoints> current = endpoints.getByKey(key);
     if (current.isPresent() && current.get().subsets().equals(subsets)
         && current.get().metadata().labels().equals(service.get().metadata().labels())) {
@@ -204,10 +206,14 @@ public final class EndpointsController implements Controller {
 
   /**
    * The subsets the service should have: one entry per (pod, service port) for every selected pod
-   * that has an IP, is not being deleted and has not finished, packed by {@link EndpointSubsets}.
+   * that has an IP, is not being deleted and has not finished, packed by {@link EndpointSubsets};
+   * empty (not an empty list) for a service without a selector, whose Endpoints are not ours.
    */
-  static List<EndpointSubset> desiredSubsets(Service service, List<Pod> candidates) {
+  static Optional<List<EndpointSubset>> desiredSubsets(Service service, List<Pod> candidates) {
     // BEGIN EXERCISE 4.5 — addresses and ports from pods
+    if (selectorOf(service).isEmpty()) {
+      return Optional.empty();
+    }
     Selector selector = Selector.fromSet(selectorOf(service));
     List<ServicePort> servicePorts = service.spec().ports();
     List<EndpointSubsets.Entry> entries = new ArrayList<>();
@@ -230,7 +236,7 @@ public final class EndpointsController implements Controller {
             ready));
       }
     }
-    return EndpointSubsets.repack(entries);
+    return Optional.of(EndpointSubsets.repack(entries));
     // END EXERCISE 4.5
   }
 
