@@ -95,6 +95,29 @@ class GarbageCollectorHiddenTest {
         .doesNotContain("foregroundDeletion");
   }
 
+  @Test
+  @Graded(exercise = "4.5", points = 1,
+      hint = "A blocking dependent that is already being deleted is not deleted again, yet it "
+          + "still blocks its owner until it is really gone.")
+  void aBlockingDependentOnItsWayOutStillBlocks() {
+    ReplicaSet rs = client.resource(ReplicaSet.class).create(new ReplicaSet(
+        ObjectMeta.named("lab", "rs").withFinalizers(List.of("foregroundDeletion")),
+        new ReplicaSetSpec(1, null, null), null));
+    client.resource(Pod.class).create(pod("slow", OwnerReference.controllerOf(rs))
+        .withMetadata(ObjectMeta.named("lab", "slow")
+            .withOwnerReferences(List.of(OwnerReference.controllerOf(rs)))
+            .withFinalizers(List.of("example.com/drain"))));
+    client.resource(Pod.class).delete("lab", "slow", null); // marked, kept by its finalizer
+    client.resource(ReplicaSet.class).delete("lab", "rs", null);
+    gc.graph().observe(client.resource(Pod.class).get("lab", "slow"));
+    client.clearActions();
+
+    gc.graph().observe(client.resource(ReplicaSet.class).get("lab", "rs")).forEach(gc::sync);
+
+    assertThat(client.actions("delete", "pods")).isEmpty();
+    assertThat(client.actions("update", "replicasets")).isEmpty();
+  }
+
   private static Pod pod(String name, OwnerReference... owners) {
     return new Pod(ObjectMeta.named("lab", name).withOwnerReferences(List.of(owners)),
         PodSpec.of(List.of(Container.of("c", "i"))), null);

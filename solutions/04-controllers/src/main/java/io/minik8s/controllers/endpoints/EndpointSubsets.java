@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * Endpoints object and an unchanged service is not rewritten.
  *
  * <pre>
- *   pod a 10.0.0.1 serves http:8080, metrics:9090     subset { a, b } ports { http:8080, metrics:9090 }
- *   pod b 10.0.0.2 serves http:8080, metrics:9090  => subset { c }    ports { http:8080 }
- *   pod c 10.0.0.3 serves http:8080 (no "metrics" port)
+ *   pod a 10.0.0.1 serves http:8080, metrics:9090      subset { c }    ports { http:8080 }
+ *   pod b 10.0.0.2 serves http:8080, metrics:9090  =>  subset { a, b } ports { http:8080,
+ *   pod c 10.0.0.3 serves http:8080 (no "metrics")                             metrics:9090 }
  * </pre>
  *
  * <p>Upstream: {@code RepackSubsets} and {@code SortSubsets} in pkg/api/v1/endpoints/util.go.

@@ -17,8 +17,8 @@ import java.util.Set;
  * "virtual" node has dependents but no identity.
  *
  * <pre>
- *   observe(rs  uid=r, owners [deploy d])      d (virtual) -> { r }
- *   observe(pod uid=p, owners [rs r])          d -> { r },  r -> { p }
+ *   observe(rs  uid=r, owners [deploy d])      d (virtual) -> { r }    look at r: is d there?
+ *   observe(pod uid=p, owners [rs r])          d -> { r },  r -> { p }  r observed: nothing
  *   forget(rs r)                               r becomes virtual: p still points at it; the
  *                                              collector is told to look at p (its owner went)
  * </pre>
@@ -68,8 +68,9 @@ public final class DependencyGraph {
   /**
    * Records an added or updated object.
    *
-   * @return the uids to look at: the object itself when it is new or its owners changed (are
-   *     they still there?), or when it is being deleted with one of the collector's finalizers;
+   * @return the uids to look at: the object itself when it is new or its owners changed and
+   *     some owner was never observed (is it still there?), or when it is being deleted with one
+   *     of the collector's finalizers;
    *     and any former owner waiting for its dependents to go (this one no longer blocks it)
    */
   public synchronized List<String> observe(KubeObject object) {
@@ -102,7 +103,12 @@ public final class DependencyGraph {
     for (String owner : ownersAfter) {
       nodes.computeIfAbsent(owner, u -> new Node()).dependents.add(uid);
     }
-    if ((isNew || !ownersBefore.equals(ownersAfter)) && !ownersAfter.isEmpty()) {
+    // An owner observed under this very uid is alive as far as the informers know, and its
+    // deletion will bring this object back here (forget). Only an owner not observed (yet) needs
+    // a look: that is where a dependent of an owner deleted while nobody watched is found.
+    boolean ownerUnseen =
+        ownersAfter.stream().anyMatch(owner -> nodes.get(owner).identity == null);
+    if ((isNew || !ownersBefore.equals(ownersAfter)) && ownerUnseen) {
       toProcess.add(uid);
     }
     if (node.beingDeleted && (finalizers.contains(FOREGROUND) || finalizers.contains(ORPHAN))) {

@@ -84,8 +84,10 @@ class EndpointsControllerTest {
   void namedTargetPortIsLookedUpInEachPod() {
     services.indexer().add(service("web", Map.of("app", "web"),
         new ServicePort("http", 80, IntOrString.of("web-port"))));
-    pods.indexer().add(withPorts(pod("a", "10.0.0.1", true), ContainerPort.named("web-port", 8080)));
-    pods.indexer().add(withPorts(pod("b", "10.0.0.2", true), ContainerPort.named("web-port", 9090)));
+    pods.indexer().add(
+        withPorts(pod("a", "10.0.0.1", true), ContainerPort.named("web-port", 8080)));
+    pods.indexer().add(
+        withPorts(pod("b", "10.0.0.2", true), ContainerPort.named("web-port", 9090)));
     pods.indexer().add(withPorts(pod("c", "10.0.0.3", true), ContainerPort.named("other", 7070)));
 
     controller.sync("shop/web");
