@@ -106,6 +106,7 @@ class SharedIndexInformerTest {
     informer.reflector().listAndWatchOnce();
 
     awaitSeen(fast, "add ns/a@1", "add ns/b@2", "add ns/c@3");
+    awaitSeen(slowSeen, "add ns/a@1"); // ...and stays there: it is blocked in its first onAdd
     assertThat(slowSeen.seen()).as("the slow handler is still on its first notification")
         .containsExactly("add ns/a@1");
     release.countDown();
