@@ -70,13 +70,14 @@ class HttpWatchStreamTest {
   @Test
   @Graded(exercise = "3.1", points = 1)
   void aWatchFromACompactedVersionEndsWithAnExpiredError() {
-    Pod first = pods.create(pod("compacted-1"));
-    pods.create(pod("compacted-2"));
-    Pod last = pods.create(pod("compacted-3"));
+    pods.create(pod("compacted-1"));
+    Pod last = pods.create(pod("compacted-2"));
     cluster.server.store().compact(Long.parseLong(last.metadata().resourceVersion()));
 
-    try (WatchStream<Pod> watch = pods.watch("default",
-        ListOptions.ALL.withResourceVersion(first.metadata().resourceVersion()))) {
+    // Version 1 is older than anything the server keeps: the store compacted it away, and the
+    // server's watch cache (if an earlier test started it) only holds events from its own start,
+    // which came after the server wrote its system namespaces.
+    try (WatchStream<Pod> watch = pods.watch("default", ListOptions.ALL.withResourceVersion("1"))) {
       WatchEvent<Pod> event = watch.next();
       assertThat(event).as("module 02 answers 200 with one ERROR event").isNotNull();
       assertThat(event.type()).isEqualTo(EventType.ERROR);
