@@ -160,7 +160,7 @@ public final class ReplicaSetController implements Controller {
     if (pod.metadata().deletionTimestamp() != null) {
       // Seen for the first time already terminating (e.g. after a restart): for its owner that
       // is a deletion, not a creation.
-      deletePod(pod);
+      observeDeletion(pod);
       return;
     }
     Optional<OwnerReference> ref = pod.metadata().controllerRef();
@@ -182,17 +182,14 @@ public final class ReplicaSetController implements Controller {
     if (Objects.equals(old.metadata().resourceVersion(), cur.metadata().resourceVersion())) {
       return; // a periodic resync, not a change: the ReplicaSet informer's resync covers it
     }
-    boolean labelsChanged = !old.metadata().labels().equals(cur.metadata().labels());
     if (cur.metadata().deletionTimestamp() != null) {
-      // Graceful deletion starts: the owner may replace the pod now, not when it is finally gone.
+      // Graceful deletion started: the owner may replace the pod now, not when it is gone.
       if (old.metadata().deletionTimestamp() == null) {
-        deletePod(cur);
-        if (labelsChanged) {
-          deletePod(old);
-        }
+        observeDeletion(cur);
       }
       return;
     }
+    boolean labelsChanged = !old.metadata().labels().equals(cur.metadata().labels());
     Optional<OwnerReference> curRef = cur.metadata().controllerRef();
     Optional<OwnerReference> oldRef = old.metadata().controllerRef();
     boolean refChanged = !curRef.equals(oldRef);
@@ -210,23 +207,33 @@ public final class ReplicaSetController implements Controller {
   }
 
   /**
-   * A pod left the cache: its owner sees the deletion it expected (or must replace it).
+   * A pod left the cache: its owner sees a deletion it expected, or must replace the pod.
    *
    * <p>Our expectations count deletions rather than remember pod names (upstream's
-   * {@code UIDTrackingControllerExpectations} does), so a pod must be counted once: when the
-   * cache first shows it terminating ({@link #updatePod}), or here if it never did.
+   * {@code UIDTrackingControllerExpectations} does), so each pod must be counted once: when the
+   * cache first shows it terminating ({@link #addPod}, {@link #updatePod}), or here if the
+   * cache never saw it terminating.
    */
   void deletePod(Pod pod) {
-    // BEGIN EXERCISE 4.1 — map a deleted pod to its owner and tick off one expected deletion
-    Optional<OwnerReference> ref = pod.metadata().controllerRef();
-    if (ref.isEmpty()) {
-      return; // no controller waits for an orphan to go
+    // BEGIN EXERCISE 4.1 — map a deleted pod to its owner, counting its deletion once
+    if (pod.metadata().deletionTimestamp() == null) {
+      observeDeletion(pod);
+      return;
     }
-    resolveControllerRef(pod.metadata().namespace(), ref.get()).ifPresent(rs -> {
-      expectations.deletionObserved(Keys.of(rs));
-      loop.enqueue(rs);
-    });
+    pod.metadata().controllerRef()
+        .flatMap(ref -> resolveControllerRef(pod.metadata().namespace(), ref))
+        .ifPresent(loop::enqueue); // counted when it started terminating; just wake the owner
     // END EXERCISE 4.1
+  }
+
+  /** Ticks off one expected deletion of the pod's owner and wakes it; orphans concern no one. */
+  private void observeDeletion(Pod pod) {
+    pod.metadata().controllerRef()
+        .flatMap(ref -> resolveControllerRef(pod.metadata().namespace(), ref))
+        .ifPresent(rs -> {
+          expectations.deletionObserved(Keys.of(rs));
+          loop.enqueue(rs);
+        });
   }
 
   /**

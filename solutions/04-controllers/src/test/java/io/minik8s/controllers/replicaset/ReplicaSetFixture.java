@@ -49,19 +49,29 @@ final class ReplicaSetFixture {
     Map<String, String> labels = Map.of("app", name);
     PodTemplateSpec template = new PodTemplateSpec(ObjectMeta.named(null).withLabels(labels),
         PodSpec.of(List.of(Container.of("main", "minik8s/web:1"))));
-    ReplicaSet rs = new ReplicaSet(ObjectMeta.named(NS, name),
+    return replicaSet(new ReplicaSet(ObjectMeta.named(NS, name),
         new ReplicaSetSpec(replicas, minReadySeconds, LabelSelector.of(labels), template, Map.of()),
-        null);
+        null));
+  }
+
+  /** Stores a ReplicaSet in the server and in the cache; returns it as stored. */
+  ReplicaSet replicaSet(ReplicaSet rs) {
     client.addObjects(rs);
-    return refresh(name);
+    return refresh(rs.metadata().name());
   }
 
   /** Copies the server's current ReplicaSet into the cache (as the informer would). */
   ReplicaSet refresh(String name) {
     ReplicaSet stored = client.resource(ReplicaSet.class).get(NS, name);
     rsCache.indexer().update(stored);
-    client.clearActions();
     return stored;
+  }
+
+  /** Changes {@code spec.replicas} on the server and in the cache. */
+  ReplicaSet scale(String name, int replicas) {
+    ReplicaSet current = client.resource(ReplicaSet.class).get(NS, name);
+    client.resource(ReplicaSet.class).update(current.withSpec(current.spec().withReplicas(replicas)));
+    return refresh(name);
   }
 
   /** A Running, Ready, scheduled pod of {@code owner} carrying its template labels. */
@@ -97,8 +107,18 @@ final class ReplicaSetFixture {
     return created;
   }
 
+  /**
+   * Syncs the ReplicaSet, then lets the ReplicaSet cache catch up with the status the sync wrote
+   * (the pod cache is left alone: its lag is what the tests are about).
+   */
   void sync(String name) {
-    controller.sync(Keys.of(NS, name));
+    try {
+      controller.sync(Keys.of(NS, name));
+    } finally {
+      if (rsCache.lister().get(NS, name).isPresent()) {
+        refresh(name);
+      }
+    }
   }
 
   ReplicaSetStatus serverStatus(String name) {
