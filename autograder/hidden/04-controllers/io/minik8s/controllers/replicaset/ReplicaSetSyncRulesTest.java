@@ -126,6 +126,14 @@ class ReplicaSetSyncRulesTest {
         .containsExactly("default/other");
 
     f.queue.clear();
+    Pod released = ownedBy(pod(NS, "released", Map.of("app", "web")), other);
+    f.controller.updatePod(released, nextVersion(released.withMetadata(
+        released.metadata().withOwnerReferences(List.of()))));
+    assertThat(f.queue.added())
+        .as("keys enqueued when other released a pod labelled app=web (old owner, then adopter)")
+        .containsExactlyInAnyOrder("default/other", "default/web");
+
+    f.queue.clear();
     f.controller.updatePod(orphan, nextVersion(phase(orphan, PodStatus.RUNNING)));
     assertThat(f.queue.added()).as("keys enqueued when only an orphan's status changed")
         .isEmpty();
@@ -147,6 +155,7 @@ class ReplicaSetSyncRulesTest {
     Pod aTerminating = nextVersion(terminating(a, T0));
     f.cache(aTerminating);
     f.controller.updatePod(a, aTerminating); // a starts terminating: observed
+    f.controller.updatePod(aTerminating, nextVersion(aTerminating)); // still terminating: not again
     f.podCache.indexer().delete(aTerminating);
     f.controller.deletePod(aTerminating); // a gone: already observed, must not count again
     assertThat(f.queue.added()).as("keys enqueued by the deletion events").contains("default/web");
