@@ -157,8 +157,10 @@ class ReplicaSetSyncRulesTest {
     f.controller.updatePod(a, aTerminating); // a starts terminating: observed
     f.controller.updatePod(aTerminating, nextVersion(aTerminating)); // still terminating: not again
     f.podCache.indexer().delete(aTerminating);
+    f.queue.clear();
     f.controller.deletePod(aTerminating); // a gone: already observed, must not count again
-    assertThat(f.queue.added()).as("keys enqueued by the deletion events").contains("default/web");
+    assertThat(f.queue.added()).as("keys enqueued when a terminating pod is finally gone")
+        .containsExactly("default/web");
     f.sync("web"); // b is still active in the cache: syncing now would delete another pod
     assertThat(f.podControl.deleteCalls())
         .as("delete calls while b's deletion is still unobserved").isEqualTo(2);
@@ -189,6 +191,27 @@ class ReplicaSetSyncRulesTest {
     assertThat(f.podControl.createCalls())
         .as("creations once the terminating pod's add event was counted as its deletion")
         .isEqualTo(2);
+  }
+
+  @Test
+  @Graded(exercise = "4.1", points = 1,
+      hint = "A pod whose deletionTimestamp just appeared is a deletion its owner can count now, before the pod is gone.")
+  void aPodStartingToTerminateCountsAsDeleted() {
+    ReplicaSet rs = f.replicaSet("web", 1);
+    Pod keep = f.ownedPod(rs, "keep");
+    Pod a = notReady(f.ownedPod(rs, "a"), T0);
+    f.cache(keep, a);
+    f.sync("web"); // deletes a, expects 1 deletion
+
+    Pod aTerminating = nextVersion(terminating(a, T0));
+    f.cache(aTerminating);
+    f.controller.updatePod(a, aTerminating);
+    f.scale("web", 2);
+    f.sync("web");
+
+    assertThat(f.podControl.createCalls())
+        .as("creations once the update showing a terminating was counted as its deletion")
+        .isEqualTo(1);
   }
 
   @Test
