@@ -30,7 +30,8 @@ class PodDeletionOrderTest {
 
   @Test
   @Graded(exercise = "4.1", points = 2,
-      hint = "Check each rule in upstream's order, and only move to the next rule when two pods tie on the current one.")
+      hint = "Check each rule in upstream's order, and only move to the next rule when two "
+          + "pods tie on the current one.")
   void sortsAShuffledListIntoDeletionOrder() {
     List<Pod> expected = List.of(
         createdAt(pod("default", "unscheduled-pending", Map.of()), T),
@@ -54,7 +55,8 @@ class PodDeletionOrderTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "Two pods equal on every rule compare as 0; ready-time only matters when both pods are ready.")
+      hint = "Two pods equal on every rule compare as 0; ready-time only matters when both "
+          + "pods are ready.")
   void tiesAndRulesThatDoNotApply() {
     PodDeletionRank rank = new PodDeletionRank();
     assertThat(rank.compare(healthy("a"), healthy("b"))).as("two identical pods").isZero();
@@ -62,7 +64,8 @@ class PodDeletionOrderTest {
     Pod notReadyLate = notReady(healthy("b"), T.plusSeconds(30));
     assertThat(rank.compare(notReadyEarly, notReadyLate))
         .as("two not-ready pods whose Ready condition changed at different times").isZero();
-    assertThat(rank.compare(createdAt(pod("default", "a", Map.of()), T), pod("default", "b", Map.of())))
+    Pod created = createdAt(pod("default", "a", Map.of()), T);
+    assertThat(rank.compare(created, pod("default", "b", Map.of())))
         .as("a pod without creationTimestamp goes before one with it").isPositive();
   }
 }

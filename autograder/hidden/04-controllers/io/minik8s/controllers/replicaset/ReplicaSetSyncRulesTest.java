@@ -33,7 +33,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "A pod whose controller is another ReplicaSet is neither counted nor touched, even if your selector matches it.")
+      hint = "A pod whose controller is another ReplicaSet is neither counted nor touched, "
+          + "even if your selector matches it.")
   void podsOfAnotherControllerAreNotCountedNorTouched() {
     f.replicaSet("web", 1);
     ReplicaSet other = f.replicaSet("other", 1);
@@ -50,7 +51,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 2,
-      hint = "Failed, Succeeded and terminating pods are not active: they count neither towards replicas nor in status.")
+      hint = "Failed, Succeeded and terminating pods are not active: they count neither "
+          + "towards replicas nor in status.")
   void finishedAndTerminatingPodsAreNotCounted() {
     ReplicaSet rs = f.replicaSet("web", 3);
     f.cache(
@@ -69,7 +71,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "Write status only when a count or observedGeneration changed; otherwise every write wakes the controller again.")
+      hint = "Write status only when a count or observedGeneration changed; otherwise every "
+          + "write wakes the controller again.")
   void statusIsWrittenOnlyWhenItChanges() {
     ReplicaSet rs = f.replicaSet("web", 1);
     Pod pod = f.ownedPod(rs, "web-a");
@@ -90,7 +93,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 2,
-      hint = "When sync finds no ReplicaSet for its key, forget that key's expectations, so a new ReplicaSet of the same name starts clean.")
+      hint = "When sync finds no ReplicaSet for its key, forget that key's expectations, so a "
+          + "new ReplicaSet of the same name starts clean.")
   void aDeletedReplicaSetForgetsItsExpectations() {
     ReplicaSet rs = f.replicaSet("web", 3);
     f.sync("web"); // expects 3 creations that will never be seen
@@ -106,7 +110,9 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 2,
-      hint = "On a pod update, enqueue the old controller if the controllerRef changed, the new one, and for an orphan whose labels changed every ReplicaSet selecting it; a resync (same resourceVersion) enqueues nothing.")
+      hint = "On a pod update, enqueue the old controller if the controllerRef changed, the "
+          + "new one, and for an orphan whose labels changed every ReplicaSet selecting it; a "
+          + "resync (same resourceVersion) enqueues nothing.")
   void podUpdatesWakeOldAndNewOwners() {
     ReplicaSet web = f.replicaSet("web", 1);
     ReplicaSet other = f.replicaSet("other", 1);
@@ -141,7 +147,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 2,
-      hint = "Each deleted pod must tick off one expected deletion exactly once: when it first shows up terminating, or when it is gone if it never did.")
+      hint = "Each deleted pod must tick off one expected deletion exactly once: when it first "
+          + "shows up terminating, or when it is gone if it never did.")
   void eachDeletionIsObservedOnce() {
     ReplicaSet rs = f.replicaSet("web", 1);
     Pod keep = f.ownedPod(rs, "keep");
@@ -175,7 +182,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "A pod that first appears already terminating is a deletion for its owner, not a creation.")
+      hint = "A pod that first appears already terminating is a deletion for its owner, not a "
+          + "creation.")
   void aPodAddedWhileTerminatingCountsAsDeleted() {
     ReplicaSet rs = f.replicaSet("web", 1);
     Pod keep = f.ownedPod(rs, "keep");
@@ -195,7 +203,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "A pod whose deletionTimestamp just appeared is a deletion its owner can count now, before the pod is gone.")
+      hint = "A pod whose deletionTimestamp just appeared is a deletion its owner can count "
+          + "now, before the pod is gone.")
   void aPodStartingToTerminateCountsAsDeleted() {
     ReplicaSet rs = f.replicaSet("web", 1);
     Pod keep = f.ownedPod(rs, "keep");
@@ -266,7 +275,8 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "fullyLabeledReplicas counts pods carrying every label of the template, which may be more than the selector asks for.")
+      hint = "fullyLabeledReplicas counts pods carrying every label of the template, which may "
+          + "be more than the selector asks for.")
   void fullyLabeledCountsPodsWithEveryTemplateLabel() {
     Map<String, String> templateLabels = Map.of("app", "web", "tier", "front");
     ReplicaSet rs = f.replicaSet(new ReplicaSet(ObjectMeta.named(NS, "web"),
@@ -285,10 +295,12 @@ class ReplicaSetSyncRulesTest {
 
   @Test
   @Graded(exercise = "4.1", points = 1,
-      hint = "A ReplicaSet being deleted creates and deletes nothing, but its status is still written.")
+      hint = "A ReplicaSet being deleted creates and deletes nothing, but its status is still "
+          + "written.")
   void aReplicaSetBeingDeletedOnlyWritesStatus() {
     ReplicaSet rs = f.replicaSet("web", 2);
-    f.rsCache.indexer().update(rs.withMetadata(rs.metadata().withDeletionTimestamp("2026-01-01T00:00:00Z")));
+    f.rsCache.indexer().update(
+        rs.withMetadata(rs.metadata().withDeletionTimestamp("2026-01-01T00:00:00Z")));
     f.cache(f.ownedPod(rs, "web-a"));
 
     f.sync("web");

@@ -156,7 +156,7 @@ public final class ReplicaSetController implements Controller {
 
   /** A pod appeared in the cache: one of ours being created, or an orphan someone may adopt. */
   void addPod(Pod pod) {
-    // BEGIN EXERCISE 4.1 — map a new pod to the ReplicaSet awaiting it, or to those that may adopt it
+    // BEGIN EXERCISE 4.1 — map a new pod to the ReplicaSet awaiting it, or to its adopters
     if (pod.metadata().deletionTimestamp() != null) {
       // Seen for the first time already terminating (e.g. after a restart): for its owner that
       // is a deletion, not a creation.

@@ -70,7 +70,8 @@ final class ReplicaSetFixture {
   /** Changes {@code spec.replicas} on the server and in the cache. */
   ReplicaSet scale(String name, int replicas) {
     ReplicaSet current = client.resource(ReplicaSet.class).get(NS, name);
-    client.resource(ReplicaSet.class).update(current.withSpec(current.spec().withReplicas(replicas)));
+    client.resource(ReplicaSet.class)
+        .update(current.withSpec(current.spec().withReplicas(replicas)));
     return refresh(name);
   }
 
