@@ -1,8 +1,10 @@
 package io.minik8s.controllers.replicaset;
 
+import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.Keys;
+import io.minik8s.client.cache.SharedIndexInformer;
+import io.minik8s.client.cache.SharedInformerFactory;
 import io.minik8s.client.fake.FakeKubeClient;
-import io.minik8s.controllers.testing.CacheOnlyInformer;
 import io.minik8s.controllers.testing.RecordingPodControl;
 import io.minik8s.controllers.testing.RecordingQueue;
 import io.minik8s.controllers.testing.TestPods;
@@ -16,6 +18,7 @@ import io.minik8s.objects.api.core.PodTemplateSpec;
 import io.minik8s.objects.labels.LabelSelector;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,11 @@ final class ReplicaSetFixture {
 
   final ManualClock clock = new ManualClock(T0);
   final FakeKubeClient client = new FakeKubeClient(clock, 42);
-  final CacheOnlyInformer<ReplicaSet> rsCache = new CacheOnlyInformer<>();
-  final CacheOnlyInformer<Pod> podCache = new CacheOnlyInformer<>();
+  /** Informers on the fake client, never started: the tests fill their caches by hand. */
+  final SharedInformerFactory informers =
+      new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
+  final SharedIndexInformer<ReplicaSet> rsCache = informers.informerFor(ReplicaSet.class);
+  final SharedIndexInformer<Pod> podCache = informers.informerFor(Pod.class);
   final RecordingPodControl podControl = new RecordingPodControl();
   final RecordingQueue queue = new RecordingQueue();
   final ReplicaSetController controller =
