@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -68,6 +70,10 @@ public final class FakeCloud implements CloudProvider, LoadBalancers, Instances,
   private final TreeSet<Integer> usedIps = new TreeSet<>();
   /** Instance id (provider ID or node name) -> shut down? */
   private final Map<String, Boolean> instances = new HashMap<>();
+  /** Whether a machine nobody added exists (running): the CLI's cloud, where kubelets register. */
+  private boolean unknownInstancesExist;
+  /** Machines removed, remembered for {@link #setUnknownInstancesExist}. */
+  private final Set<String> removed = new HashSet<>();
   /** Route name -> route. */
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
@@ -114,11 +120,21 @@ public final class FakeCloud implements CloudProvider, LoadBalancers, Instances,
   /** Adds a running machine, by provider ID or node name. */
   public synchronized void addInstance(String id) {
     instances.put(id, false);
+    removed.remove(id);
+  }
+
+  /**
+   * When true, a machine never added nor removed counts as existing and running, so every node
+   * a kubelet registers has one; {@link #removeInstance} still terminates it. Default false.
+   */
+  public synchronized void setUnknownInstancesExist(boolean exist) {
+    unknownInstancesExist = exist;
   }
 
   /** Terminates a machine: it no longer exists. */
   public synchronized void removeInstance(String id) {
     instances.remove(id);
+    removed.add(id);
   }
 
   /** Powers a machine off (it still exists). */
@@ -228,7 +244,7 @@ public final class FakeCloud implements CloudProvider, LoadBalancers, Instances,
     String id = instanceId(node);
     call(Operation.INSTANCE_EXISTS, id);
     synchronized (this) {
-      return instances.containsKey(id);
+      return instances.containsKey(id) || (unknownInstancesExist && !removed.contains(id));
     }
   }
 
