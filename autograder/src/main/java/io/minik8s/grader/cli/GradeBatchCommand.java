@@ -7,7 +7,6 @@ import io.minik8s.grader.course.Lesson;
 import io.minik8s.grader.course.ModuleId;
 import io.minik8s.grader.grade.CourseGrader;
 import io.minik8s.grader.report.CsvGradebook;
-import io.minik8s.grader.run.ForkLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,6 +41,8 @@ final class GradeBatchCommand implements Callable<Integer> {
           + " start failing correct code on a loaded machine).")
   Integer jobs;
 
+  @Mixin ForkLimitOptions forkLimits = new ForkLimitOptions();
+
   @Option(names = "--integrated", description = "Build each module on the submission's own lower modules.")
   boolean integrated;
 
@@ -53,7 +55,7 @@ final class GradeBatchCommand implements Callable<Integer> {
     modules.forEach(m -> lessons.put(m, repo.lesson(m)));
     int parallel = jobs != null ? Math.max(1, jobs) : BatchGrader.defaultJobs(Runtime.getRuntime().availableProcessors());
     BatchGrader batch =
-        new BatchGrader(new CourseGrader(repo, Libraries.of(repo.root()), ForkLimits.DEFAULT), new CsvGradebook(lessons),
+        new BatchGrader(new CourseGrader(repo, Libraries.of(repo.root()), forkLimits.limits()), new CsvGradebook(lessons),
             modules, integrated, parallel, Clock.systemUTC(), System.err);
     Path reports = batch.run(submissions, csv);
     System.out.println("wrote " + csv + " (" + submissions.size() + " submissions) and reports in " + reports);

@@ -9,7 +9,6 @@ import io.minik8s.grader.report.GradescopeReport;
 import io.minik8s.grader.report.JsonReport;
 import io.minik8s.grader.report.MarkdownReport;
 import io.minik8s.grader.report.TextReport;
-import io.minik8s.grader.run.ForkLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +52,8 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of to the terminal.")
   Path out;
 
+  @Mixin ForkLimitOptions forkLimits = new ForkLimitOptions();
+
   @Option(names = "--reveal-hidden", description = "Show hidden tests' failure messages in the gradescope format.")
   boolean revealHidden;
 
@@ -68,7 +70,7 @@ final class GradeCommand implements Callable<Integer> {
         modules == null ? repo.modules().stream().filter(m -> Files.isDirectory(repo.solutionDir(m))).toList()
             : modules.stream().map(repo::module).toList();
     GradeReport report =
-        new CourseGrader(repo, Libraries.of(repo.root()), ForkLimits.DEFAULT)
+        new CourseGrader(repo, Libraries.of(repo.root()), forkLimits.limits())
             .grade(Optional.ofNullable(submission).map(p -> p.toAbsolutePath().normalize()), selected, integrated);
     String rendered =
         switch (format) {

@@ -40,6 +40,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <pre>
  * {"event":"planned","key":"a.BTest#m()","class":"a.BTest","method":"m","exercise":"0.2","points":2,"hint":""}
+ * {"event":"started","key":"a.BTest#m()"}
  * {"event":"finished","key":"a.BTest#m()","status":"SUCCESSFUL","message":""}
  * {"event":"classFailed","class":"a.BTest","message":"..."}
  * {"event":"threads","count":1001}
@@ -48,8 +49,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * The file, not stdout, carries results because the code under test owns stdout. Each line is
  * flushed as it is written, so when the JVM dies mid-run (System.exit, out of memory, killed at
- * the module time limit) the grader still knows which tests finished; the planned tests with no
- * {@code finished} line are the ones the crash took down.
+ * the module time limit) the grader still knows which tests finished, and which one was running
+ * (started, not finished): the one that took the JVM down. It then runs the rest in a new fork,
+ * telling it with the system property {@link #SKIP_FILE} which tests not to run again.
  *
  * <p>The code under test shares this JVM, so the runner trusts nothing it could plant:
  *
@@ -100,6 +102,12 @@ public final class ForkedTestRunner {
    */
   public static final String ORDER_SEED = "minik8s.order.seed";
 
+  /**
+   * A system property of the fork: a file listing test keys ({@link #key}), one a line, whose
+   * tests are not run: those an earlier fork of the same module finished or crashed in.
+   */
+  public static final String SKIP_FILE = "minik8s.skip.file";
+
   private final BufferedWriter out;
   private TestPlan plan;
 
@@ -118,7 +126,7 @@ public final class ForkedTestRunner {
       LauncherDiscoveryRequestBuilder builder =
           LauncherDiscoveryRequestBuilder.request()
               .selectors(selectClasspathRoots(Set.of(testClasses)))
-              .filters(onlyExercise(exercise), TagFilter.excludeTags(BUILD_ONLY))
+              .filters(onlyExercise(exercise), notSkipped(skipped()), TagFilter.excludeTags(BUILD_ONLY))
               // a looping test is abandoned in its own thread and the run goes on
               .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
               .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)
@@ -236,12 +244,29 @@ public final class ForkedTestRunner {
     };
   }
 
+  private static Set<String> skipped() throws IOException {
+    String file = System.getProperty(SKIP_FILE);
+    return file == null ? Set.of() : Set.copyOf(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8));
+  }
+
+  private static PostDiscoveryFilter notSkipped(Set<String> skipped) {
+    return descriptor ->
+        descriptor.getSource().orElse(null) instanceof MethodSource m && skipped.contains(key(m))
+            ? FilterResult.excluded("ran in an earlier fork")
+            : FilterResult.included("not run yet");
+  }
+
   private TestExecutionListener listener() {
     return new TestExecutionListener() {
       @Override
       public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         plan.getRoots().forEach(root -> plan.getDescendants(root).forEach(id -> planned(id)));
+      }
+
+      @Override
+      public void executionStarted(TestIdentifier id) {
+        started(id);
       }
 
       @Override
@@ -276,6 +301,17 @@ public final class ForkedTestRunner {
     line.put("points", graded.points());
     line.put("hint", graded.hint());
     write(line);
+  }
+
+  /**
+   * Marks a test method as running, once (not each case of a parameterized test). Ungraded tests
+   * too: one that exits the JVM must be skipped when the rest resume in a new one.
+   */
+  private void started(TestIdentifier id) {
+    if (id.getSource().orElse(null) instanceof MethodSource m
+        && id.getParentIdObject().flatMap(this::enclosingMethod).isEmpty()) {
+      write(event("started").put("key", key(m)));
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,12 @@ import java.util.stream.Collectors;
  */
 public final class TestFork {
 
+  /**
+   * New JVMs started after a test crashed one, per module run. A submission whose every call
+   * exits would otherwise cost a JVM start per test.
+   */
+  static final int MAX_RESUMES = 3;
+
   private final ForkLimits limits;
   private final Long orderSeed;
   private final ObjectMapper json = new ObjectMapper();
@@ -80,6 +87,47 @@ public final class TestFork {
    * @param exercise run only the graded tests of this exercise, if present
    */
   public ForkResult run(List<Path> classpath, Path testClasses, Set<String> hiddenClasses, Optional<String> exercise) {
+    Map<String, GradedTest> planned = new LinkedHashMap<>();
+    Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+    Set<String> skip = new LinkedHashSet<>(); // finished, or took a JVM down: never run again
+    StringBuilder output = new StringBuilder();
+    List<String> problems = new ArrayList<>();
+    for (int fork = 0; ; fork++) {
+      Observed run = runOnce(classpath, testClasses, hiddenClasses, exercise, skip);
+      run.planned().forEach(planned::putIfAbsent);
+      output.append(run.output());
+      String problem = run.problem();
+      Optional<String> culprit = run.crashedIn();
+      if (problem == null || culprit.isEmpty() || fork == MAX_RESUMES || !run.resumable()) {
+        outcomes.putAll(run.outcomes(problem));
+        if (problem != null) {
+          problems.add(problem);
+        }
+        break;
+      }
+      // the JVM died inside one test: that test fails, the others get a fresh JVM
+      Map<String, TestOutcome> finished = run.finishedOutcomes();
+      outcomes.putAll(finished);
+      skip.addAll(finished.keySet());
+      skip.add(culprit.get());
+      GradedTest crashed = planned.get(culprit.get());
+      if (crashed != null) {
+        outcomes.put(crashed.key(), TestOutcome.failed(crashed, problem));
+      }
+      problems.add(problem + " (in " + (crashed != null ? crashed.displayName() : "the ungraded test " + displayName(culprit.get()))
+          + "; the tests after it ran in a new JVM)");
+    }
+    List<TestOutcome> ordered = new ArrayList<>();
+    planned.keySet().forEach(key -> {
+      TestOutcome o = outcomes.get(key);
+      ordered.add(o != null ? o : TestOutcome.failed(planned.get(key), "the test did not run"));
+    });
+    return new ForkResult(List.copyOf(ordered), problems.isEmpty() ? null : String.join("; ", problems), output.toString());
+  }
+
+  /** One forked JVM, skipping the tests whose keys are in {@code skip}. */
+  private Observed runOnce(
+      List<Path> classpath, Path testClasses, Set<String> hiddenClasses, Optional<String> exercise, Set<String> skip) {
     Path forkRoot = null;
     Process process = null;
     InputStream resultsIn = null;
@@ -87,6 +135,7 @@ public final class TestFork {
       forkRoot = Files.createTempDirectory("minik8s-fork-");
       Path workDir = Files.createDirectory(forkRoot.resolve("work"));
       Path results = Files.createFile(forkRoot.resolve("results.jsonl"));
+      Path skipFile = Files.write(forkRoot.resolve("skip.txt"), skip, StandardCharsets.UTF_8);
       // opened before the fork starts: what it wrote stays readable even if it deletes the file
       resultsIn = Files.newInputStream(results);
       List<Path> privateClasspath = new ArrayList<>();
@@ -117,6 +166,7 @@ public final class TestFork {
       if (orderSeed != null) {
         command.add("-D" + ForkedTestRunner.ORDER_SEED + "=" + orderSeed);
       }
+      command.add("-D" + ForkedTestRunner.SKIP_FILE + "=" + skipFile);
       command.addAll(
           List.of(
               "-cp",
@@ -148,7 +198,7 @@ public final class TestFork {
       }
       String printed = output.await();
       List<String> lines = new String(resultsIn.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-      return interpret(lines, hiddenClasses, finished, flooded.get(), child.exitValue(), printed);
+      return observe(lines, hiddenClasses, finished, flooded.get(), child.exitValue(), printed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test JVM", e);
     } catch (InterruptedException e) {
@@ -165,12 +215,13 @@ public final class TestFork {
     }
   }
 
-  private ForkResult interpret(
+  private Observed observe(
       List<String> lines, Set<String> hiddenClasses, boolean finished, boolean flooded, int exitCode, String output) {
     Map<String, GradedTest> planned = new LinkedHashMap<>();
     Map<String, String> failures = new LinkedHashMap<>();
     Map<String, Boolean> passed = new LinkedHashMap<>();
     Map<String, String> classFailures = new LinkedHashMap<>();
+    String running = null;
     boolean done = false;
     int threadBomb = 0;
     for (String text : lines) {
@@ -194,6 +245,7 @@ public final class TestFork {
                   hiddenClasses.contains(topLevel(cls)));
           planned.put(test.key(), test);
         }
+        case "started" -> running = line.path("key").asText();
         case "finished" -> {
           String key = line.path("key").asText();
           if (line.path("status").asText().equals("SUCCESSFUL")) {
@@ -211,6 +263,9 @@ public final class TestFork {
     }
 
     String problem = null;
+    // a JVM that exited or ran out of memory inside one test can go on in a new one; a flood, a
+    // thread bomb or the module time limit would only repeat, and cost the next fork its time
+    boolean resumable = false;
     if (flooded) {
       problem = "the tests printed more than " + limits.outputKillBytes() / (1024 * 1024) + " MB and were stopped";
     } else if (threadBomb > 0) {
@@ -223,27 +278,59 @@ public final class TestFork {
               + " s limit for the module and were stopped: look for an infinite loop or a call that blocks forever";
     } else if (output.contains("OutOfMemoryError")) {
       problem = "the test JVM ran out of memory (heap limit " + limits.heapMegabytes() + " MB)";
+      resumable = true;
     } else if (!done) {
       problem =
           "the test JVM exited with code " + exitCode
               + " before the tests finished: does the code call System.exit or Runtime.halt?";
+      resumable = true;
+    }
+    Optional<String> crashedIn = Optional.ofNullable(running).filter(key -> !passed.containsKey(key));
+    return new Observed(planned, passed, failures, classFailures, crashedIn, problem, resumable, output);
+  }
+
+  /** What one fork reported. */
+  private record Observed(
+      Map<String, GradedTest> planned,
+      Map<String, Boolean> passed,
+      Map<String, String> failures,
+      Map<String, String> classFailures,
+      Optional<String> crashedIn,
+      String problem,
+      boolean resumable,
+      String output) {
+
+    /** The tests that finished, passed or failed. */
+    Map<String, TestOutcome> finishedOutcomes() {
+      Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+      passed.forEach((key, ok) -> {
+        GradedTest test = planned.get(key);
+        if (test != null) {
+          outcomes.put(key, ok ? TestOutcome.passed(test) : TestOutcome.failed(test, failures.get(key)));
+        }
+      });
+      return outcomes;
     }
 
-    List<TestOutcome> outcomes = new ArrayList<>();
-    for (GradedTest test : planned.values()) {
-      Boolean ok = passed.get(test.key());
-      if (ok == null) {
-        String reason =
-            classFailures.getOrDefault(
-                topLevel(test.className()), problem != null ? problem : "the test did not run");
-        outcomes.add(TestOutcome.failed(test, reason));
-      } else if (ok) {
-        outcomes.add(TestOutcome.passed(test));
-      } else {
-        outcomes.add(TestOutcome.failed(test, failures.get(test.key())));
+    /** Every planned test: unfinished ones fail with their class's failure or {@code problem}. */
+    Map<String, TestOutcome> outcomes(String problem) {
+      Map<String, TestOutcome> outcomes = finishedOutcomes();
+      for (GradedTest test : planned.values()) {
+        if (!outcomes.containsKey(test.key())) {
+          String reason =
+              classFailures.getOrDefault(topLevel(test.className()), problem != null ? problem : "the test did not run");
+          outcomes.put(test.key(), TestOutcome.failed(test, reason));
+        }
       }
+      return outcomes;
     }
-    return new ForkResult(List.copyOf(outcomes), problem, output);
+  }
+
+  /** {@code ExitTest.b_exits} for the key {@code demo.ExitTest#b_exits()}. */
+  private static String displayName(String key) {
+    String className = key.substring(0, key.indexOf('#'));
+    String method = key.substring(key.indexOf('#') + 1, key.indexOf('('));
+    return className.substring(className.lastIndexOf('.') + 1) + "." + method;
   }
 
   private static String topLevel(String className) {

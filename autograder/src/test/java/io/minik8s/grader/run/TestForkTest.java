@@ -53,17 +53,36 @@ class TestForkTest {
   }
 
   @Test
-  void systemExitFailsTheTestsThatHadNotFinishedWithTheReason() throws Exception {
+  void systemExitFailsTheTestThatCalledItAndTheTestsAfterItRunInANewJvm() throws Exception {
     ForkResult result = run("ExitTest", """
         @Test @Graded(exercise = "0.1") void a_passes() {}
         @Test @Graded(exercise = "0.1") void b_exits() { System.exit(3); }
-        @Test @Graded(exercise = "0.1") void c_neverRuns() {}
+        @Test void c_ungradedAlsoExits() { System.exit(4); }
+        @Test @Graded(exercise = "0.1") void c_runsInTheNextJvm() {}
+        @Test @Graded(exercise = "0.1") void d_failsOnItsOwn() { fail("d's own failure"); }
         """);
     Map<String, TestOutcome> outcomes = byMethod(result);
     assertThat(outcomes.get("a_passes").passed()).isTrue();
     assertThat(outcomes.get("b_exits").message()).contains("exited with code 3").contains("System.exit");
-    assertThat(outcomes.get("c_neverRuns").passed()).isFalse();
-    assertThat(result.problem()).contains("exited with code 3");
+    assertThat(outcomes.get("c_runsInTheNextJvm").passed()).as(outcomes.get("c_runsInTheNextJvm").message()).isTrue();
+    assertThat(outcomes.get("d_failsOnItsOwn").message()).contains("d's own failure");
+    assertThat(result.outcomes()).as("each test once, in plan order").extracting(o -> o.test().methodName())
+        .containsExactly("a_passes", "b_exits", "c_runsInTheNextJvm", "d_failsOnItsOwn");
+    assertThat(result.problem()).contains("exited with code 3").contains("(in ExitTest.b_exits; the tests after it ran in a new JVM)")
+        .contains("exited with code 4").contains("(in the ungraded test ExitTest.c_ungradedAlsoExits; the tests after it ran in a new JVM)");
+  }
+
+  @Test
+  void aCrashInEveryTestStopsResumingAfterTheLimit() throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < TestFork.MAX_RESUMES + 3; i++) {
+      body.append("@Test @Graded(exercise = \"0.1\") void t").append(i).append("() { System.exit(7); }\n");
+    }
+    ForkResult result = run("AlwaysExitsTest", body.toString());
+    assertThat(result.outcomes()).hasSize(TestFork.MAX_RESUMES + 3)
+        .allSatisfy(o -> assertThat(o.message()).contains("exited with code 7"));
+    assertThat(result.problem().split("exited with code 7", -1)).as("one JVM per crash, then no more: %s", result.problem())
+        .hasSize(TestFork.MAX_RESUMES + 2);
   }
 
   @Test

@@ -2,12 +2,26 @@ package io.minik8s.client.workqueue;
 
 import java.time.Clock;
 
-/** Builds the queues, by decoration: basic queue, then delaying, then rate-limiting. */
+/**
+ * Builds the queues, by decoration: basic queue, then delaying, then rate-limiting. Each delaying
+ * queue owns one daemon thread that ends when the queue is shut down: call {@code shutDown()}.
+ */
 public final class WorkQueues {
 
   private WorkQueues() {}
 
+  /** A de-duplicating FIFO queue. */
+  public static <T> WorkQueue<T> basic() {
+    return new BasicQueue<>();
+  }
+
+  /** A queue whose items can also be added after a delay, measured on {@code clock}. */
+  public static <T> DelayingQueue<T> delaying(Clock clock) {
+    return new DelayingWorkQueue<>(new BasicQueue<>(), clock);
+  }
+
+  /** A delaying queue whose retries ({@code addRateLimited}) are spaced by {@code limiter}. */
   public static <T> RateLimitingQueue<T> rateLimiting(RateLimiter<T> limiter, Clock clock) {
-    throw new UnsupportedOperationException("contract: built by the queue helper");
+    return new RateLimitedWorkQueue<>(new DelayingWorkQueue<>(new BasicQueue<>(), clock), limiter);
   }
 }
