@@ -7,6 +7,7 @@ import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.client.rest.DeleteOptions;
 import io.minik8s.controllers.cloud.fake.FakeCloud;
 import io.minik8s.controllers.cloud.fake.FakeCloud.Operation;
 import io.minik8s.grader.Graded;
@@ -63,8 +64,13 @@ class CloudControllersHiddenTest {
   }
 
   private void givenService(Service service) {
-    client.addObjects(service);
-    services.indexer().add(client.resource(Service.class).get("prod", service.metadata().name()));
+    String name = service.metadata().name();
+    boolean deleting = service.metadata().deletionTimestamp() != null;
+    client.addObjects(service.withMetadata(service.metadata().withDeletionTimestamp(null)));
+    if (deleting) {
+      client.resource(Service.class).delete("prod", name, DeleteOptions.DEFAULT);
+    }
+    services.indexer().add(client.resource(Service.class).get("prod", name));
     client.clearActions();
   }
 

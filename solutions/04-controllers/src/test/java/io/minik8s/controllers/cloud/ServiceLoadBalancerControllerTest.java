@@ -14,6 +14,7 @@ import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.client.rest.DeleteOptions;
 import io.minik8s.controllers.cloud.fake.FakeCloud;
 import io.minik8s.controllers.cloud.fake.FakeCloud.Operation;
 import io.minik8s.grader.Graded;
@@ -57,11 +58,18 @@ class ServiceLoadBalancerControllerTest {
         new ServiceLoadBalancerController(client, services, nodes, cloud, "kubernetes", clock);
   }
 
-  /** Stores the Service in the fake API and puts the stored copy in the cache. */
+  /**
+   * Stores the Service in the fake API and puts the stored copy in the cache. A Service with a
+   * deletionTimestamp is stored without it, then deleted: its finalizers keep it, marked.
+   */
   private void given(Service service) {
-    client.addObjects(service);
-    Service stored =
-        client.resource(Service.class).get("default", service.metadata().name());
+    String name = service.metadata().name();
+    boolean deleting = service.metadata().deletionTimestamp() != null;
+    client.addObjects(service.withMetadata(service.metadata().withDeletionTimestamp(null)));
+    if (deleting) {
+      client.resource(Service.class).delete("default", name, DeleteOptions.DEFAULT);
+    }
+    Service stored = client.resource(Service.class).get("default", name);
     services.indexer().add(stored);
     client.clearActions();
   }
