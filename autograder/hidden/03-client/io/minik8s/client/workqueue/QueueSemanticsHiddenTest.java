@@ -64,6 +64,31 @@ class QueueSemanticsHiddenTest {
 
   @Test
   @Graded(exercise = "3.4", points = 1,
+      hint = "done() that queues an item again must wake a worker blocked in get().")
+  void doneWakesAWaitingWorkerForARequeuedItem() throws Exception {
+    BasicQueue<String> queue = new BasicQueue<>();
+    queue.add("a");
+    String a = queue.get();
+    queue.add("a"); // dirty while processed
+    CompletableFuture<String> second = new CompletableFuture<>();
+    Thread worker = new Thread(() -> {
+      try {
+        second.complete(queue.get());
+      } catch (InterruptedException e) {
+        second.completeExceptionally(e);
+      }
+    });
+    worker.setDaemon(true);
+    worker.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> worker.getState() == Thread.State.WAITING);
+    queue.done(a);
+    await().atMost(Duration.ofSeconds(5)).until(second::isDone);
+    assertThat(second.join()).isEqualTo("a");
+    queue.shutDown();
+  }
+
+  @Test
+  @Graded(exercise = "3.4", points = 1,
       hint = "After shutDown(), add() is ignored, even for an item being processed when done() is called.")
   void addsAfterShutDownAreIgnored() throws Exception {
     BasicQueue<String> queue = new BasicQueue<>();

@@ -2,6 +2,7 @@ package io.minik8s.client.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minik8s.client.errors.BadRequestException;
+import io.minik8s.client.errors.NotFoundException;
 import io.minik8s.client.rest.DeleteOptions;
 import io.minik8s.client.rest.ListOptions;
 import io.minik8s.client.rest.PatchType;
@@ -88,15 +89,28 @@ final class FakeResourceClient<T extends KubeObject> implements ResourceClient<T
       throw new BadRequestException(Status.failure(400, "BadRequest",
           "the patch is not valid JSON: " + e.getMessage(), null));
     }
-    T current = cast(tracker.get(type, ns, name));
+    T preview;
+    try {
+      preview = patched(ns, name, patchTree);
+    } catch (NotFoundException e) {
+      preview = null; // logged without an object; the write below answers NotFound
+    }
+    client.invoke(new Action("patch", type.plural(), ns, name, preview));
+    // Read, patch and write under the tracker's lock, so no concurrent write is lost.
+    synchronized (tracker) {
+      return cast(tracker.update(type, patched(ns, name, patchTree), false));
+    }
+  }
+
+  /** The stored object with the merge patch applied; its resourceVersion only if the patch sets one. */
+  private T patched(String namespace, String name, JsonNode patchTree) {
+    T current = cast(tracker.get(type, namespace, name));
     JsonNode patched = JsonMergePatch.apply(Codec.toTree(current), patchTree);
     T next = cast(Codec.fromTree(patched, type.javaType()));
-    // Without a resourceVersion in the patch, a patch applies to whatever is stored.
     if (!patchTree.path("metadata").has("resourceVersion")) {
       next = cast(next.withMetadata(next.metadata().withResourceVersion(null)));
     }
-    client.invoke(new Action("patch", type.plural(), ns, name, next));
-    return cast(tracker.update(type, next, false));
+    return next;
   }
 
   @Override
