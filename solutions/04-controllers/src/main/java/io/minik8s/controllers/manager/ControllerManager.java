@@ -102,7 +102,7 @@ public final class ControllerManager implements AutoCloseable {
             LOG.log(Level.WARNING, "{0}: leader election lost", component);
             boolean wasLeading = leading;
             stopControllers();
-            if (wasLeading) {
+            if (wasLeading && !closed) { // a release on close() is no loss
               onLostLeadership.run();
             }
           }
