@@ -245,6 +245,7 @@ class ControllerScenariosTest {
     String ns = cluster.namespace("evict");
     String nodeName = "node-" + run + "-" + ns;
     String now = Timestamps.formatMicro(cluster.clock.instant());
+    cluster.cloud.addInstance(nodeName); // the machine lives on: only its kubelet died
     cluster.client.resource(Node.class).create(new Node(ObjectMeta.named(nodeName),
         new NodeSpec(null, null, List.of()),
         new NodeStatus(Map.of("cpu", "4", "memory", "8Gi", "pods", "110"),
@@ -286,6 +287,31 @@ class ControllerScenariosTest {
           .hasSize(2)
           .allSatisfy(p -> assertThat(originalNames).doesNotContain(p.metadata().name()))
           .allSatisfy(p -> assertThat(p.spec().nodeName()).as("node of a replacement").isNull());
+    });
+  }
+
+  /**
+   * The cloud node lifecycle controller deletes a NotReady node whose machine the cloud no
+   * longer has (the fake cloud was never told about this one).
+   */
+  @ParameterizedTest(name = "run {0}")
+  @MethodSource("runs")
+  void aNodeWhoseMachineIsGoneIsDeleted(int run) {
+    String nodeName = "gone-" + run + "-" + cluster.namespace("cloudnode");
+    cluster.client.resource(Node.class).create(new Node(ObjectMeta.named(nodeName),
+        new NodeSpec(null, null, List.of()),
+        new NodeStatus(Map.of(), Map.of(),
+            List.of(Condition.of("Ready", Condition.FALSE, "KubeletNotReady", "",
+                Timestamps.format(cluster.clock.instant()))),
+            List.of())));
+
+    await("node " + nodeName + " deleted").atMost(CONVERGE).until(() -> {
+      try {
+        cluster.client.resource(Node.class).get(null, nodeName);
+        return false;
+      } catch (NotFoundException e) {
+        return true;
+      }
     });
   }
 
