@@ -40,7 +40,8 @@ public final class AdmissionChain {
   public static AdmissionChain defaults(Registries registries, AdmissionConfig config) {
     ServiceAccountAdmission serviceAccounts = new ServiceAccountAdmission(registries);
     return new AdmissionChain(
-        List.of(new NamespaceDefaults(), new PodDefaults(), new ServiceDefaults(), serviceAccounts,
+        List.of(new NamespaceDefaults(), new PodDefaults(), new DefaultTolerationSeconds(),
+            new ServiceDefaults(), serviceAccounts,
             new ServiceIpAllocation(registries, config)),
         List.of(new NamespaceLifecycle(registries), serviceAccounts, new SchemaValidation(),
             new ImmutableFields(), new ResourceQuotaAdmission(registries)));

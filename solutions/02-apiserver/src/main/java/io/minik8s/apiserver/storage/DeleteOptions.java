@@ -14,6 +14,10 @@ public record DeleteOptions(
     Long gracePeriodSeconds, String preconditionUid, String preconditionResourceVersion,
     String propagationPolicy, boolean dryRun) {
 
+  public static final String ORPHAN = "Orphan";
+  public static final String BACKGROUND = "Background";
+  public static final String FOREGROUND = "Foreground";
+
   public DeleteOptions {
     preconditionUid = preconditionUid == null ? "" : preconditionUid;
     preconditionResourceVersion =

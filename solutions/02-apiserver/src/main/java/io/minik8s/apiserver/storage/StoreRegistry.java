@@ -364,9 +364,14 @@ final class StoreRegistry implements ObjectRegistry {
       }
       Unstructured current = ObjectCodec.decode(kv);
       checkPreconditions(current, options);
-      GracefulDeletion.Plan plan = NamespaceDeletion.applies(type, current)
-          ? NamespaceDeletion.plan(current.deepCopy(), clock.instant())
-          : GracefulDeletion.plan(type, current.deepCopy(), options, clock.instant());
+      GracefulDeletion.Plan plan;
+      if (NamespaceDeletion.applies(type, current)) {
+        plan = NamespaceDeletion.plan(current.deepCopy(), clock.instant());
+      } else {
+        Unstructured deleting = current.deepCopy();
+        GarbageCollectionFinalizers.apply(deleting, options.propagationPolicy());
+        plan = GracefulDeletion.plan(type, deleting, options, clock.instant());
+      }
       switch (plan.action()) {
         case UNCHANGED:
           return new DeleteResult(current, false);

@@ -23,8 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * test's manual clock the thread only notices an advance at the next heartbeat: tests call
  * {@link #moveDueItems()} themselves after advancing the clock.
  *
- * <p>Locking: {@link #lock} guards {@link #waiting} and {@link #waitingByItem}; items are moved
- * into the work queue after it is released (the work queue has its own lock).
+ * <p>Locking: {@link #lock} guards {@link #waiting}, {@link #waitingByItem} and {@link #waiter};
+ * items are moved into the work queue after it is released (the work queue has its own lock).
  */
 final class DelayingWorkQueue<T> implements DelayingQueue<T> {
 
@@ -58,7 +58,8 @@ final class DelayingWorkQueue<T> implements DelayingQueue<T> {
   /** The entry of each item in {@link #waiting}. */
   private final Map<T, Waiting<T>> waitingByItem = new HashMap<>();
 
-  private final Thread waiter;
+  /** Started by the first delayed add, so queues only ever used without delays cost no thread. */
+  private Thread waiter;
 
   DelayingWorkQueue(WorkQueue<T> queue, Clock clock) {
     this(queue, clock, DEFAULT_HEARTBEAT);
@@ -69,9 +70,6 @@ final class DelayingWorkQueue<T> implements DelayingQueue<T> {
     this.queue = queue;
     this.clock = clock;
     this.heartbeat = heartbeat;
-    this.waiter = new Thread(this::waitingLoop, "workqueue-delay");
-    this.waiter.setDaemon(true);
-    this.waiter.start();
   }
 
   @Override
@@ -85,6 +83,11 @@ final class DelayingWorkQueue<T> implements DelayingQueue<T> {
     }
     lock.lock();
     try {
+      if (waiter == null) {
+        waiter = new Thread(this::waitingLoop, "workqueue-delay");
+        waiter.setDaemon(true);
+        waiter.start();
+      }
       insertLocked(item, clock.instant().plus(delay));
     } finally {
       lock.unlock();

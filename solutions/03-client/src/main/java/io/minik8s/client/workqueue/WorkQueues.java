@@ -3,8 +3,8 @@ package io.minik8s.client.workqueue;
 import java.time.Clock;
 
 /**
- * Builds the queues, by decoration: basic queue, then delaying, then rate-limiting. Each delaying
- * queue owns one daemon thread that ends when the queue is shut down: call {@code shutDown()}.
+ * Builds the queues, by decoration: basic queue, then delaying, then rate-limiting. A delaying
+ * queue starts one daemon thread at its first delayed add; it ends when the queue is shut down.
  */
 public final class WorkQueues {
 
