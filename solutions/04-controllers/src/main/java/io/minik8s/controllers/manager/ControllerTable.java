@@ -4,7 +4,14 @@ import io.minik8s.controllers.cloud.CloudNodeLifecycleController;
 import io.minik8s.controllers.cloud.CloudProvider;
 import io.minik8s.controllers.cloud.RouteController;
 import io.minik8s.controllers.cloud.ServiceLoadBalancerController;
+import io.minik8s.controllers.deployment.DeploymentController;
+import io.minik8s.controllers.endpoints.EndpointsController;
+import io.minik8s.controllers.garbagecollector.GarbageCollector;
+import io.minik8s.controllers.job.JobController;
 import io.minik8s.controllers.loop.Controller;
+import io.minik8s.controllers.namespace.NamespaceController;
+import io.minik8s.controllers.nodelifecycle.NodeLifecycleController;
+import io.minik8s.controllers.serviceaccount.ServiceAccountController;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,15 +33,15 @@ public final class ControllerTable {
   /** kube-controller-manager's controllers. */
   public static Map<String, Factory> kubeControllerManager() {
     Map<String, Factory> table = new LinkedHashMap<>();
-    // LEAD: wire these at merge (each class has a static create(ControllerContext)):
+    // LEAD: uncomment once cc-replicaset is merged (the class has a static create(ControllerContext)):
     // table.put("replicaset", io.minik8s.controllers.replicaset.ReplicaSetController::create);
-    // table.put("deployment", io.minik8s.controllers.deployment.DeploymentController::create);
-    // table.put("job", io.minik8s.controllers.job.JobController::create);
-    // table.put("nodelifecycle", io.minik8s.controllers.nodelifecycle.NodeLifecycleController::create);
-    // table.put("endpoints", io.minik8s.controllers.endpoints.EndpointsController::create);
-    // table.put("namespace", io.minik8s.controllers.namespace.NamespaceController::create);
-    // table.put("serviceaccount", io.minik8s.controllers.serviceaccount.ServiceAccountController::create);
-    // table.put("garbagecollector", io.minik8s.controllers.garbagecollector.GarbageCollector::create);
+    table.put("deployment", DeploymentController::create);
+    table.put("job", JobController::create);
+    table.put("nodelifecycle", NodeLifecycleController::create);
+    table.put("endpoints", EndpointsController::create);
+    table.put("namespace", NamespaceController::create);
+    table.put("serviceaccount", ServiceAccountController::create);
+    table.put("garbagecollector", GarbageCollector::create);
     return Collections.unmodifiableMap(table);
   }
 
