@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "minik8s cloud-controller-manager (Kubernetes v1.33)",
     description = {
-      "cloud-controller-manager: the control loops that talk to the cloud: load balancers for",
-      "LoadBalancer Services, deleting nodes whose machine is gone, routes to pod CIDRs.",
-      "Serves /healthz, /readyz and /leaderz; prints 'listening on 127.0.0.1:PORT' first."
+      "cloud-controller-manager: the control loops that talk to the cloud:",
+      "load balancers for LoadBalancer Services, deleting nodes whose machine",
+      "is gone, routes to pod CIDRs. Serves /healthz, /readyz and /leaderz;",
+      "prints 'listening on 127.0.0.1:PORT' first."
     })
 public final class CloudControllerManagerMain extends ManagerCommand {
 

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "minik8s controller-manager (Kubernetes v1.33)",
     description = {
-      "kube-controller-manager: the control loops that make the cluster match its objects",
-      "(ReplicaSet, Deployment, Job, node lifecycle, Endpoints, Namespace, ServiceAccount, GC).",
-      "Serves /healthz, /readyz and /leaderz; prints 'listening on 127.0.0.1:PORT' first."
+      "kube-controller-manager: the control loops that make the cluster match",
+      "its objects (ReplicaSet, Deployment, Job, node lifecycle, Endpoints,",
+      "Namespace, ServiceAccount, garbage collector). Serves /healthz, /readyz",
+      "and /leaderz; prints 'listening on 127.0.0.1:PORT' first."
     })
 public final class ControllerManagerMain extends ManagerCommand {
 
