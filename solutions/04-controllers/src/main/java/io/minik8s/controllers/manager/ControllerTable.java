@@ -11,6 +11,7 @@ import io.minik8s.controllers.job.JobController;
 import io.minik8s.controllers.loop.Controller;
 import io.minik8s.controllers.namespace.NamespaceController;
 import io.minik8s.controllers.nodelifecycle.NodeLifecycleController;
+import io.minik8s.controllers.replicaset.ReplicaSetController;
 import io.minik8s.controllers.serviceaccount.ServiceAccountController;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,8 +34,7 @@ public final class ControllerTable {
   /** kube-controller-manager's controllers. */
   public static Map<String, Factory> kubeControllerManager() {
     Map<String, Factory> table = new LinkedHashMap<>();
-    // LEAD: uncomment once cc-replicaset is merged (the class has a static create(ControllerContext)):
-    // table.put("replicaset", io.minik8s.controllers.replicaset.ReplicaSetController::create);
+    table.put("replicaset", ReplicaSetController::create);
     table.put("deployment", DeploymentController::create);
     table.put("job", JobController::create);
     table.put("nodelifecycle", NodeLifecycleController::create);
