@@ -4,15 +4,13 @@ import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
 import io.minik8s.controllers.testing.FakeCluster;
+import io.minik8s.controllers.testing.TestPods;
 import io.minik8s.objects.api.coordination.Lease;
 import io.minik8s.objects.api.coordination.LeaseSpec;
-import io.minik8s.objects.api.core.Container;
 import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.NodeSpec;
 import io.minik8s.objects.api.core.NodeStatus;
 import io.minik8s.objects.api.core.Pod;
-import io.minik8s.objects.api.core.PodSpec;
-import io.minik8s.objects.api.core.PodStatus;
 import io.minik8s.objects.api.core.Taint;
 import io.minik8s.objects.api.core.Toleration;
 import io.minik8s.objects.meta.Condition;
@@ -76,11 +74,10 @@ final class NodeFixture {
 
   /** A running, ready pod bound to {@code nodeName} with these tolerations. */
   void addPod(String name, String nodeName, Toleration... tolerations) {
-    client.addObjects(new Pod(ObjectMeta.named("default", name),
-        PodSpec.of(List.of(Container.of("app", "minik8s/web:1"))).withNodeName(nodeName)
-            .withTolerations(List.of(tolerations)),
-        PodStatus.ofPhase(PodStatus.RUNNING).withConditions(List.of(
-            Condition.of("Ready", Condition.TRUE, null, null, "2026-01-01T00:00:00Z")))));
+    Pod pod = TestPods.ready(TestPods.scheduled(TestPods.pod("default", name, Map.of()), nodeName),
+        Instant.parse("2026-01-01T00:00:00Z"));
+    client.addObjects(pod.withMetadata(pod.metadata().withResourceVersion(null))
+        .withSpec(pod.spec().withTolerations(List.of(tolerations))));
   }
 
   static Toleration tolerate(String key, Long seconds) {
