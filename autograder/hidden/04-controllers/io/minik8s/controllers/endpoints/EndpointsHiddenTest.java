@@ -2,9 +2,9 @@ package io.minik8s.controllers.endpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.IntOrString;
 import io.minik8s.objects.api.core.Container;
@@ -22,7 +22,6 @@ import io.minik8s.objects.api.core.ServiceSpec;
 import io.minik8s.objects.meta.Condition;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +37,12 @@ class EndpointsHiddenTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 7);
-    var factory = new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-    services = factory.informerFor(Service.class);
-    pods = factory.informerFor(Pod.class);
+    var cluster = new FakeCluster(clock, 7);
+    client = cluster.client;
+    services = cluster.informer(Service.class);
+    pods = cluster.informer(Pod.class);
     controller = new EndpointsController(client, services, pods,
-        factory.informerFor(Endpoints.class), clock);
+        cluster.informer(Endpoints.class), clock);
   }
 
   @Test

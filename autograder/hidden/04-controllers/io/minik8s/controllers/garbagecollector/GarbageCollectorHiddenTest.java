@@ -2,10 +2,10 @@ package io.minik8s.controllers.garbagecollector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.FakeKubeClient;
 import io.minik8s.client.rest.DeleteOptions;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.apps.ReplicaSet;
 import io.minik8s.objects.api.apps.ReplicaSetSpec;
@@ -17,7 +17,6 @@ import io.minik8s.objects.meta.KubeObject;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.objects.meta.OwnerReference;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,10 @@ class GarbageCollectorHiddenTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 11);
-    var factory = new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
+    var cluster = new FakeCluster(clock, 11);
+    client = cluster.client;
     List<SharedIndexInformer<? extends KubeObject>> informers = new ArrayList<>();
-    GarbageCollector.KINDS.forEach(kind -> informers.add(factory.informerFor(kind)));
+    GarbageCollector.KINDS.forEach(kind -> informers.add(cluster.informer(kind)));
     gc = new GarbageCollector(client, informers, clock);
   }
 

@@ -37,7 +37,7 @@ class JobReconcileHiddenTest {
     fx.pods.indexer().add(going.withMetadata(
         going.metadata().withDeletionTimestamp("2026-01-01T00:00:00Z")));
     fx.sync();
-    assertThat(fx.podControl.created).as("pods created to replace the one being deleted")
+    assertThat(fx.podControl.created()).as("pods created to replace the one being deleted")
         .hasSize(1);
     assertThat(fx.lastStatus().active()).as("status.active").isEqualTo(1);
   }
@@ -57,7 +57,8 @@ class JobReconcileHiddenTest {
       fx.pods.indexer().add(p);
     }
     fx.sync();
-    assertThat(fx.podControl.deleted).as("parallelism 1, 4 active: 3 deleted, the ready one kept")
+    assertThat(fx.podControl.deletedKeys())
+        .as("parallelism 1, 4 active: 3 deleted, the ready one kept")
         .containsExactlyInAnyOrder("default/unscheduled", "default/pending", "default/not-ready");
     assertThat(fx.lastStatus().active()).as("status.active after the deletions").isEqualTo(1);
   }
@@ -71,7 +72,7 @@ class JobReconcileHiddenTest {
     fx.pods(job, 2, PodStatus.SUCCEEDED, false);
     fx.pods(job, 1, PodStatus.RUNNING, true);
     fx.sync();
-    assertThat(fx.podControl.deleted).as("the pod running after 2 of 2 completions").hasSize(1);
+    assertThat(fx.podControl.deleted()).as("the pod running after 2 of 2 completions").hasSize(1);
     JobStatus status = fx.lastStatus();
     assertThat(condition(status, JobController.CONDITION_COMPLETE))
         .as("Complete once nothing is left running").isPresent();
@@ -91,7 +92,7 @@ class JobReconcileHiddenTest {
     assertThat(List.of(status.failed(), status.active(), status.ready()))
         .as("failed, active, ready after failing with backoffLimit 0")
         .containsExactly(3, 0, 0);
-    assertThat(fx.podControl.deleted).as("both running pods deleted").hasSize(2);
+    assertThat(fx.podControl.deleted()).as("both running pods deleted").hasSize(2);
   }
 
   @Test
@@ -156,7 +157,7 @@ class JobReconcileHiddenTest {
     fx.pods.indexer().add(foreign.withMetadata(foreign.metadata()
         .withOwnerReferences(List.of(OwnerReference.controllerOf(other)))));
     fx.sync();
-    assertThat(fx.podControl.created).as("pods created: the other Job's success does not count")
+    assertThat(fx.podControl.created()).as("pods created: the other Job's success does not count")
         .hasSize(2);
     assertThat(fx.lastStatus().succeeded()).as("status.succeeded").isZero();
   }
@@ -167,20 +168,20 @@ class JobReconcileHiddenTest {
           + " not happen: not less (the Job would wait for pods that never come), not more.")
   void aFailedCreationDoesNotLeaveExpectationsBehind() throws Exception {
     fx.add(job(3, 3, null, null));
-    fx.podControl.createsBeforeFailure = 1;
+    fx.podControl.failCreationsWhen(call -> call > 1); // the first creation succeeds
     assertThatThrownBy(fx::sync).as("a creation failure makes sync fail (so it is retried)")
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
-    fx.podControl.createsBeforeFailure = -1;
+    fx.podControl.failCreationsWhen(call -> false);
     fx.sync();
-    assertThat(fx.podControl.created)
+    assertThat(fx.podControl.created())
         .as("the one pod that was created is still expected: no creations until it is seen")
         .hasSize(1);
 
-    fx.pods.indexer().add(fx.podControl.created.get(0)
+    fx.pods.indexer().add(fx.podControl.created().get(0)
         .withStatus(PodStatus.ofPhase(PodStatus.PENDING)));
     fx.controller.expectations().creationObserved("default/pi");
     fx.sync();
-    assertThat(fx.podControl.created)
+    assertThat(fx.podControl.created())
         .as("after one pod made it and two failed: the retry creates the missing 2 at once")
         .hasSize(3);
   }

@@ -2,10 +2,10 @@ package io.minik8s.controllers.namespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.FakeKubeClient;
 import io.minik8s.client.rest.ListOptions;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.core.ConfigMap;
 import io.minik8s.objects.api.core.Namespace;
@@ -14,7 +14,6 @@ import io.minik8s.objects.api.core.NamespaceStatus;
 import io.minik8s.objects.api.rbac.Role;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,9 @@ class NamespaceHiddenTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 3);
-    namespaces = new DefaultSharedInformerFactory(client, Duration.ZERO, clock)
-        .informerFor(Namespace.class);
+    var cluster = new FakeCluster(clock, 3);
+    client = cluster.client;
+    namespaces = cluster.informer(Namespace.class);
     controller = new NamespaceController(client, namespaces, ns -> {
       finalized.add(ns);
       return ns;

@@ -2,9 +2,9 @@ package io.minik8s.controllers.serviceaccount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.core.Namespace;
 import io.minik8s.objects.api.core.NamespaceSpec;
@@ -12,7 +12,6 @@ import io.minik8s.objects.api.core.NamespaceStatus;
 import io.minik8s.objects.api.core.ServiceAccount;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,10 @@ class ServiceAccountHiddenTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 5);
-    var factory = new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-    namespaces = factory.informerFor(Namespace.class);
-    accounts = factory.informerFor(ServiceAccount.class);
+    var cluster = new FakeCluster(clock, 5);
+    client = cluster.client;
+    namespaces = cluster.informer(Namespace.class);
+    accounts = cluster.informer(ServiceAccount.class);
     controller = new ServiceAccountController(client, accounts, namespaces, clock);
   }
 

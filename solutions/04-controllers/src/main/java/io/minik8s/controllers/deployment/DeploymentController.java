@@ -134,9 +134,9 @@ public final class DeploymentController implements Controller {
   /**
    * A ReplicaSet appeared or changed: its controller must look again, and so must the old one if
    * the controller changed. An orphan wakes every Deployment whose selector matches it (one may
-   * adopt it). A resync ({@code old == rs}) changes nothing.
+   * adopt it). A resync ({@code old == rs}) changes nothing. Package-private: tests play events.
    */
-  private void replicaSetChanged(ReplicaSet old, ReplicaSet rs) {
+  void replicaSetChanged(ReplicaSet old, ReplicaSet rs) {
     if (old != null && Objects.equals(old.metadata().resourceVersion(),
         rs.metadata().resourceVersion())) {
       return;
@@ -165,9 +165,10 @@ public final class DeploymentController implements Controller {
 
   /**
    * A Recreate rollout waits for the old pods to be gone; the last one's deletion is what lets
-   * it go on, so wake the Deployment that owns the pod's ReplicaSet.
+   * it go on, so wake the Deployment that owns the pod's ReplicaSet. Package-private: tests play
+   * events.
    */
-  private void podDeleted(Pod pod) {
+  void podDeleted(Pod pod) {
     String namespace = pod.metadata().namespace();
     pod.metadata().controllerRef()
         .filter(ref -> ReplicaSet.KIND.equals(ref.kind()))

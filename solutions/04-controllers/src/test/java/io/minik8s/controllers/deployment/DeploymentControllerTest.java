@@ -199,8 +199,8 @@ class DeploymentControllerTest {
 
     f.client.resource(Pod.class).delete("default", straggler.metadata().name(),
         io.minik8s.client.rest.DeleteOptions.DEFAULT);
-    f.pods.fireDelete(straggler);
-    assertThat(f.queue.added).as("the old pod's deletion wakes the Deployment").contains(KEY);
+    f.controller.podDeleted(straggler);
+    assertThat(f.queue.added()).as("the old pod's deletion wakes the Deployment").contains(KEY);
     f.sync();
     assertThat(f.replicaSets()).as("the new RS once old pods are gone").hasSize(2);
     ReplicaSet next = f.newest();
@@ -292,7 +292,7 @@ class DeploymentControllerTest {
     f.sync();
     f.runReplicaSets(false); // pods are created but never become ready
     f.sync();
-    assertThat(f.queue.addedAfter).as("a recheck just after the deadline")
+    assertThat(f.queue.addedAfter()).as("a recheck just after the deadline")
         .containsEntry(KEY, Duration.ofSeconds(61));
 
     f.clock.advanceSeconds(60);
@@ -339,25 +339,25 @@ class DeploymentControllerTest {
     steadyState(deployment(2, "web:1", rolling(1, 0)));
     f.catchUp();
     ReplicaSet owned = f.newest();
-    f.queue.added.clear();
+    f.queue.clear();
 
-    f.replicaSets.fireUpdate(owned, owned);
-    assertThat(f.queue.added).as("a resync (same resourceVersion) changes nothing").isEmpty();
+    f.controller.replicaSetChanged(owned, owned);
+    assertThat(f.queue.added()).as("a resync (same resourceVersion) changes nothing").isEmpty();
 
-    f.replicaSets.fireAdd(owned);
-    assertThat(f.queue.added).as("an owned RS wakes its owner").containsExactly(KEY);
+    f.controller.replicaSetChanged(null, owned);
+    assertThat(f.queue.added()).as("an owned RS wakes its owner").containsExactly(KEY);
 
-    f.queue.added.clear();
+    f.queue.clear();
     ReplicaSet orphan = new ReplicaSet(ObjectMeta.named("default", "stray")
         .withLabels(Map.of("app", "web")), owned.spec(), null);
-    f.replicaSets.fireAdd(orphan);
-    assertThat(f.queue.added).as("an orphan wakes the Deployments whose selector matches it")
+    f.controller.replicaSetChanged(null, orphan);
+    assertThat(f.queue.added()).as("an orphan wakes the Deployments whose selector matches it")
         .containsExactly(KEY);
 
-    f.queue.added.clear();
-    f.replicaSets.fireAdd(orphan.withMetadata(orphan.metadata()
+    f.queue.clear();
+    f.controller.replicaSetChanged(null, orphan.withMetadata(orphan.metadata()
         .withLabels(Map.of("app", "other"))));
-    assertThat(f.queue.added).as("an orphan nobody selects").isEmpty();
+    assertThat(f.queue.added()).as("an orphan nobody selects").isEmpty();
   }
 
   @Test

@@ -1,8 +1,11 @@
 package io.minik8s.controllers.deployment;
 
+import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
 import io.minik8s.client.rest.ListOptions;
+import io.minik8s.controllers.testing.FakeCluster;
+import io.minik8s.controllers.testing.RecordingQueue;
 import io.minik8s.objects.api.IntOrString;
 import io.minik8s.objects.api.apps.Deployment;
 import io.minik8s.objects.api.apps.DeploymentSpec;
@@ -22,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Deployment controller on a {@link FakeKubeClient} with informers that are never started,
+ * A Deployment controller on a {@link FakeCluster} (informers that are never started),
  * and a stand-in for the ReplicaSet controller and the kubelets: {@link #runReplicaSets(boolean)}
  * makes each ReplicaSet's status match its spec, with the new pods ready or not. Tests drive a
  * rollout step by step: {@code sync(); runReplicaSets(true); sync(); ...}. Before each sync the
@@ -34,11 +37,12 @@ final class DeploymentFixture {
   static final String NAME = "web";
   static final String KEY = NS + "/" + NAME;
 
-  final ManualClock clock = ManualClock.startingAtEpochOfCourse();
-  final FakeKubeClient client = new FakeKubeClient(clock, 42);
-  final CacheInformer<Deployment> deployments = new CacheInformer<>();
-  final CacheInformer<ReplicaSet> replicaSets = new CacheInformer<>();
-  final CacheInformer<Pod> pods = new CacheInformer<>();
+  final FakeCluster cluster = new FakeCluster();
+  final ManualClock clock = cluster.clock;
+  final FakeKubeClient client = cluster.client;
+  final SharedIndexInformer<Deployment> deployments = cluster.informer(Deployment.class);
+  final SharedIndexInformer<ReplicaSet> replicaSets = cluster.informer(ReplicaSet.class);
+  final SharedIndexInformer<Pod> pods = cluster.informer(Pod.class);
   final RecordingQueue queue = new RecordingQueue();
   final DeploymentController controller =
       new DeploymentController(client, deployments, replicaSets, pods, clock, queue);
@@ -92,9 +96,9 @@ final class DeploymentFixture {
 
   /** The informers' caches catch up with the client. */
   void catchUp() {
-    deployments.indexer().replace(list(Deployment.class), "");
-    replicaSets.indexer().replace(list(ReplicaSet.class), "");
-    pods.indexer().replace(list(Pod.class), "");
+    cluster.catchUp(Deployment.class);
+    cluster.catchUp(ReplicaSet.class);
+    cluster.catchUp(Pod.class);
   }
 
   void sync() throws Exception {

@@ -2,10 +2,10 @@ package io.minik8s.controllers.endpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.IntOrString;
 import io.minik8s.objects.api.core.Container;
@@ -23,7 +23,6 @@ import io.minik8s.objects.api.core.ServiceSpec;
 import io.minik8s.objects.meta.Condition;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,11 +47,11 @@ class EndpointsControllerTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 42);
-    var factory = new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-    services = factory.informerFor(Service.class);
-    pods = factory.informerFor(Pod.class);
-    endpoints = factory.informerFor(Endpoints.class);
+    var cluster = new FakeCluster(clock, 42);
+    client = cluster.client;
+    services = cluster.informer(Service.class);
+    pods = cluster.informer(Pod.class);
+    endpoints = cluster.informer(Endpoints.class);
     controller = new EndpointsController(client, services, pods, endpoints, clock);
   }
 

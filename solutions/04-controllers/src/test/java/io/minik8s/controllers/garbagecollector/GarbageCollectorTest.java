@@ -2,12 +2,12 @@ package io.minik8s.controllers.garbagecollector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
 import io.minik8s.client.rest.DeleteOptions;
 import io.minik8s.client.rest.ListOptions;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.apps.Deployment;
 import io.minik8s.objects.api.apps.DeploymentSpec;
@@ -20,7 +20,6 @@ import io.minik8s.objects.meta.KubeObject;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.objects.meta.OwnerReference;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +39,10 @@ class GarbageCollectorTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 42);
-    var factory = new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
+    var cluster = new FakeCluster(clock, 42);
+    client = cluster.client;
     List<SharedIndexInformer<? extends KubeObject>> informers = new ArrayList<>();
-    GarbageCollector.KINDS.forEach(kind -> informers.add(factory.informerFor(kind)));
+    GarbageCollector.KINDS.forEach(kind -> informers.add(cluster.informer(kind)));
     gc = new GarbageCollector(client, informers, clock);
   }
 

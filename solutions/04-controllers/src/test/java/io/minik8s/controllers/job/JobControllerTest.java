@@ -109,10 +109,10 @@ class JobControllerTest {
 
     fx.sync();
 
-    assertThat(fx.podControl.created).as("pods created (parallelism %d, completions %d,"
+    assertThat(fx.podControl.created()).as("pods created (parallelism %d, completions %d,"
         + " %d succeeded, %d running)", parallelism, completions, succeeded, running)
         .hasSize(creates);
-    assertThat(fx.podControl.deleted).as("pods deleted").hasSize(deletes);
+    assertThat(fx.podControl.deleted()).as("pods deleted").hasSize(deletes);
     assertThat(fx.lastStatus().active()).as("status.active counts the pods once created/deleted")
         .isEqualTo(running + creates - deletes);
   }
@@ -123,19 +123,19 @@ class JobControllerTest {
     Job job = fx.add(job(2, 4, null, null));
 
     fx.sync();
-    assertThat(fx.podControl.created).as("first sync: 2 pods").hasSize(2);
+    assertThat(fx.podControl.created()).as("first sync: 2 pods").hasSize(2);
 
     fx.sync(); // the pod informer has not delivered the new pods yet
-    assertThat(fx.podControl.created)
+    assertThat(fx.podControl.created())
         .as("second sync before the cache shows the pods: no new creations").hasSize(2);
 
     // The informer delivers both pods.
-    for (Pod created : List.copyOf(fx.podControl.created)) {
+    for (Pod created : fx.podControl.created()) {
       fx.pods.indexer().add(created.withStatus(PodStatus.ofPhase(PodStatus.PENDING)));
       fx.controller.expectations().creationObserved("default/pi");
     }
     fx.sync();
-    assertThat(fx.podControl.created).as("cache caught up, 2 active of 2 wanted: none more")
+    assertThat(fx.podControl.created()).as("cache caught up, 2 active of 2 wanted: none more")
         .hasSize(2);
     assertThat(job.metadata().uid()).isNotNull();
   }
@@ -154,7 +154,7 @@ class JobControllerTest {
     assertThat(condition(status, JobController.CONDITION_FAILED))
         .as("2 failed pods with backoffLimit 2: not failed yet (failed must EXCEED the limit)")
         .isEmpty();
-    assertThat(fx.podControl.created).as("a replacement pod is created").hasSize(1);
+    assertThat(fx.podControl.created()).as("a replacement pod is created").hasSize(1);
     assertThat(status.failed()).as("status.failed").isEqualTo(2);
   }
 
@@ -173,8 +173,8 @@ class JobControllerTest {
             + " condition, got " + status.conditions()));
     assertThat(failed.status()).as("Failed condition status").isEqualTo(Condition.TRUE);
     assertThat(failed.reason()).as("Failed condition reason").isEqualTo("BackoffLimitExceeded");
-    assertThat(fx.podControl.deleted).as("the running pod is deleted").hasSize(1);
-    assertThat(fx.podControl.created).as("no pods created for a failed Job").isEmpty();
+    assertThat(fx.podControl.deleted()).as("the running pod is deleted").hasSize(1);
+    assertThat(fx.podControl.created()).as("no pods created for a failed Job").isEmpty();
     assertThat(status.active()).as("status.active of a failed Job").isZero();
   }
 
@@ -201,14 +201,14 @@ class JobControllerTest {
     String started = fx.now();
     assertThat(fx.lastStatus().startTime()).as("startTime set on the first sync")
         .isEqualTo(started);
-    for (Pod created : fx.podControl.created) {
+    for (Pod created : fx.podControl.created()) {
       fx.pods.indexer().add(created.withStatus(PodStatus.ofPhase(PodStatus.RUNNING)));
       fx.controller.expectations().creationObserved("default/pi");
     }
 
     fx.clock.advanceSeconds(59);
     fx.sync();
-    assertThat(fx.podControl.deleted).as("59 s of a 60 s deadline: nothing deleted").isEmpty();
+    assertThat(fx.podControl.deleted()).as("59 s of a 60 s deadline: nothing deleted").isEmpty();
 
     fx.clock.advanceSeconds(1);
     fx.sync();
@@ -216,7 +216,7 @@ class JobControllerTest {
     assertThat(condition(status, JobController.CONDITION_FAILED).map(Condition::reason))
         .as("exactly 60 s after startTime: Failed with reason DeadlineExceeded")
         .contains("DeadlineExceeded");
-    assertThat(fx.podControl.deleted).as("the running pod is deleted").hasSize(1);
+    assertThat(fx.podControl.deleted()).as("the running pod is deleted").hasSize(1);
     assertThat(status.startTime()).as("startTime kept").isEqualTo(started);
   }
 
@@ -236,7 +236,7 @@ class JobControllerTest {
         .as("3 of 3 completions: Complete=True").contains(Condition.TRUE);
     assertThat(status.completionTime()).as("completionTime").isEqualTo(fx.now());
     assertThat(status.succeeded()).as("status.succeeded").isEqualTo(3);
-    assertThat(fx.podControl.created).as("no more pods").isEmpty();
+    assertThat(fx.podControl.created()).as("no more pods").isEmpty();
   }
 
   @Test
@@ -247,7 +247,7 @@ class JobControllerTest {
     List<Pod> running = fx.pods(job, 2, PodStatus.RUNNING, true);
 
     fx.sync();
-    assertThat(fx.podControl.created).as("a success was seen: no new pods").isEmpty();
+    assertThat(fx.podControl.created()).as("a success was seen: no new pods").isEmpty();
     assertThat(condition(fx.lastStatus(), JobController.CONDITION_COMPLETE))
         .as("2 pods still running: not complete yet").isEmpty();
 
@@ -287,8 +287,8 @@ class JobControllerTest {
         fx.now(), fx.now(), 0, 4, 0, 0, java.util.Map.of())));
     fx.pods(job, 1, PodStatus.RUNNING, true);
     fx.sync();
-    assertThat(fx.podControl.created).isEmpty();
-    assertThat(fx.podControl.deleted).isEmpty();
+    assertThat(fx.podControl.created()).isEmpty();
+    assertThat(fx.podControl.deleted()).isEmpty();
     assertThat(fx.statusWrites()).isEmpty();
   }
 }

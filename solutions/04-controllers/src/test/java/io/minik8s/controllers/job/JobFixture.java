@@ -1,30 +1,29 @@
 package io.minik8s.controllers.job;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.controllers.testing.FakeCluster;
+import io.minik8s.controllers.testing.RecordingPodControl;
+import io.minik8s.controllers.testing.TestPods;
 import io.minik8s.objects.api.batch.Job;
 import io.minik8s.objects.api.batch.JobSpec;
 import io.minik8s.objects.api.batch.JobStatus;
 import io.minik8s.objects.api.core.Container;
 import io.minik8s.objects.api.core.Pod;
 import io.minik8s.objects.api.core.PodSpec;
-import io.minik8s.objects.api.core.PodStatus;
 import io.minik8s.objects.api.core.PodTemplateSpec;
 import io.minik8s.objects.meta.Condition;
 import io.minik8s.objects.meta.ObjectMeta;
-import io.minik8s.objects.meta.OwnerReference;
 import io.minik8s.objects.meta.Timestamps;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Job controller on a fake client with informers that are never started: tests put objects in
+ * A Job controller on a {@link FakeCluster} (informers never started): tests put objects in
  * the caches by hand, call {@code sync}, and read what the controller asked for from the
  * recording pod control and the fake client's actions.
  */
@@ -33,12 +32,11 @@ final class JobFixture {
   static final String NS = "default";
   static final Map<String, String> LABELS = Map.of("job-name", "pi");
 
-  final ManualClock clock = ManualClock.startingAtEpochOfCourse();
-  final FakeKubeClient client = new FakeKubeClient(clock, 42);
-  final DefaultSharedInformerFactory factory =
-      new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-  final SharedIndexInformer<Job> jobs = factory.informerFor(Job.class);
-  final SharedIndexInformer<Pod> pods = factory.informerFor(Pod.class);
+  final FakeCluster cluster = new FakeCluster();
+  final ManualClock clock = cluster.clock;
+  final FakeKubeClient client = cluster.client;
+  final SharedIndexInformer<Job> jobs = cluster.informer(Job.class);
+  final SharedIndexInformer<Pod> pods = cluster.informer(Pod.class);
   final RecordingPodControl podControl = new RecordingPodControl();
   final JobController controller = new JobController(client, jobs, pods, podControl, clock);
   private int podCount;
@@ -72,13 +70,11 @@ final class JobFixture {
     return made;
   }
 
+  /** A pod of {@code job} on node-1, in {@code phase}, with a Ready condition. */
   static Pod pod(Job job, String name, String phase, boolean ready) {
-    List<Condition> conditions = List.of(Condition.of("Ready",
-        ready ? Condition.TRUE : Condition.FALSE, null, null, null));
-    return new Pod(ObjectMeta.named(NS, name).withLabels(LABELS)
-            .withOwnerReferences(List.of(OwnerReference.controllerOf(job))),
-        job.spec().template().spec().withNodeName("node-1"),
-        PodStatus.ofPhase(phase).withConditions(conditions));
+    Pod pod = TestPods.ownedBy(TestPods.pod(NS, name, LABELS), job)
+        .withSpec(job.spec().template().spec().withNodeName("node-1"));
+    return TestPods.phase(ready ? TestPods.ready(pod, null) : TestPods.notReady(pod, null), phase);
   }
 
   /**

@@ -2,11 +2,11 @@ package io.minik8s.controllers.namespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
 import io.minik8s.client.rest.ListOptions;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.apps.Deployment;
 import io.minik8s.objects.api.apps.DeploymentSpec;
@@ -25,7 +25,6 @@ import io.minik8s.objects.api.core.ServiceSpec;
 import io.minik8s.objects.meta.KubeObject;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +43,9 @@ class NamespaceControllerTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 42);
-    namespaces = new DefaultSharedInformerFactory(client, Duration.ZERO, clock)
-        .informerFor(Namespace.class);
+    var cluster = new FakeCluster(clock, 42);
+    client = cluster.client;
+    namespaces = cluster.informer(Namespace.class);
     controller = new NamespaceController(client, namespaces, clock);
   }
 

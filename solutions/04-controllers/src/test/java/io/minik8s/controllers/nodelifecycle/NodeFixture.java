@@ -1,23 +1,19 @@
 package io.minik8s.controllers.nodelifecycle;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.fake.Action;
 import io.minik8s.client.fake.FakeKubeClient;
-import io.minik8s.client.rest.ListOptions;
+import io.minik8s.controllers.testing.FakeCluster;
+import io.minik8s.controllers.testing.TestPods;
 import io.minik8s.objects.api.coordination.Lease;
 import io.minik8s.objects.api.coordination.LeaseSpec;
-import io.minik8s.objects.api.core.Container;
 import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.NodeSpec;
 import io.minik8s.objects.api.core.NodeStatus;
 import io.minik8s.objects.api.core.Pod;
-import io.minik8s.objects.api.core.PodSpec;
-import io.minik8s.objects.api.core.PodStatus;
 import io.minik8s.objects.api.core.Taint;
 import io.minik8s.objects.api.core.Toleration;
 import io.minik8s.objects.meta.Condition;
-import io.minik8s.objects.meta.KubeObject;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.objects.meta.Timestamps;
 import io.minik8s.testkit.ManualClock;
@@ -28,21 +24,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A node lifecycle controller (grace period 40 s) on a fake client with informers that are never
- * started. {@link #monitor()} copies the server's objects into the caches, as the informers
+ * A node lifecycle controller (grace period 40 s) on a {@link FakeCluster} (informers never
+ * started). {@link #monitor()} copies the server's objects into the caches, as the informers
  * would have, then runs one monitoring pass.
  */
 final class NodeFixture {
 
   static final Duration GRACE = Duration.ofSeconds(40);
 
-  final ManualClock clock = ManualClock.startingAtEpochOfCourse();
-  final FakeKubeClient client = new FakeKubeClient(clock, 42);
-  final DefaultSharedInformerFactory factory =
-      new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-  final SharedIndexInformer<Node> nodes = factory.informerFor(Node.class);
-  final SharedIndexInformer<Lease> leases = factory.informerFor(Lease.class);
-  final SharedIndexInformer<Pod> pods = factory.informerFor(Pod.class);
+  final FakeCluster cluster = new FakeCluster();
+  final ManualClock clock = cluster.clock;
+  final FakeKubeClient client = cluster.client;
+  final SharedIndexInformer<Node> nodes = cluster.informer(Node.class);
+  final SharedIndexInformer<Lease> leases = cluster.informer(Lease.class);
+  final SharedIndexInformer<Pod> pods = cluster.informer(Pod.class);
   final NodeLifecycleController controller = new NodeLifecycleController(client, nodes, leases,
       pods, clock, GRACE, Duration.ofSeconds(5));
 
@@ -79,11 +74,10 @@ final class NodeFixture {
 
   /** A running, ready pod bound to {@code nodeName} with these tolerations. */
   void addPod(String name, String nodeName, Toleration... tolerations) {
-    client.addObjects(new Pod(ObjectMeta.named("default", name),
-        PodSpec.of(List.of(Container.of("app", "minik8s/web:1"))).withNodeName(nodeName)
-            .withTolerations(List.of(tolerations)),
-        PodStatus.ofPhase(PodStatus.RUNNING).withConditions(List.of(
-            Condition.of("Ready", Condition.TRUE, null, null, "2026-01-01T00:00:00Z")))));
+    Pod pod = TestPods.ready(TestPods.scheduled(TestPods.pod("default", name, Map.of()), nodeName),
+        Instant.parse("2026-01-01T00:00:00Z"));
+    client.addObjects(pod.withMetadata(pod.metadata().withResourceVersion(null))
+        .withSpec(pod.spec().withTolerations(List.of(tolerations))));
   }
 
   static Toleration tolerate(String key, Long seconds) {
@@ -92,16 +86,10 @@ final class NodeFixture {
 
   /** Fills the caches from the fake server, then runs one monitoring pass. */
   void monitor() throws Exception {
-    refresh(nodes, Node.class, null);
-    refresh(leases, Lease.class, null);
-    refresh(pods, Pod.class, null);
+    cluster.catchUp(Node.class);
+    cluster.catchUp(Lease.class);
+    cluster.catchUp(Pod.class);
     controller.monitorNodeHealth();
-  }
-
-  private <T extends KubeObject> void refresh(SharedIndexInformer<T> informer, Class<T> type,
-      String namespace) {
-    var list = client.resource(type).list(namespace, ListOptions.ALL);
-    informer.indexer().replace(list.items(), list.metadata().resourceVersion());
   }
 
   Node node(String name) {

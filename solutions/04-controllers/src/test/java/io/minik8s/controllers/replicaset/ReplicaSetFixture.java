@@ -1,10 +1,9 @@
 package io.minik8s.controllers.replicaset;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.Keys;
 import io.minik8s.client.cache.SharedIndexInformer;
-import io.minik8s.client.cache.SharedInformerFactory;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.controllers.testing.RecordingPodControl;
 import io.minik8s.controllers.testing.RecordingQueue;
 import io.minik8s.controllers.testing.TestPods;
@@ -18,7 +17,6 @@ import io.minik8s.objects.api.core.PodTemplateSpec;
 import io.minik8s.objects.labels.LabelSelector;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +32,12 @@ final class ReplicaSetFixture {
   static final String NS = "default";
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  final ManualClock clock = new ManualClock(T0);
-  final FakeKubeClient client = new FakeKubeClient(clock, 42);
   /** Informers on the fake client, never started: the tests fill their caches by hand. */
-  final SharedInformerFactory informers =
-      new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-  final SharedIndexInformer<ReplicaSet> rsCache = informers.informerFor(ReplicaSet.class);
-  final SharedIndexInformer<Pod> podCache = informers.informerFor(Pod.class);
+  final FakeCluster cluster = new FakeCluster(new ManualClock(T0), 42);
+  final ManualClock clock = cluster.clock;
+  final FakeKubeClient client = cluster.client;
+  final SharedIndexInformer<ReplicaSet> rsCache = cluster.informer(ReplicaSet.class);
+  final SharedIndexInformer<Pod> podCache = cluster.informer(Pod.class);
   final RecordingPodControl podControl = new RecordingPodControl();
   final RecordingQueue queue = new RecordingQueue();
   final ReplicaSetController controller =

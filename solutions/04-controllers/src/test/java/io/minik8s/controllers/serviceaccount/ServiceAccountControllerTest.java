@@ -2,10 +2,10 @@ package io.minik8s.controllers.serviceaccount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minik8s.client.cache.DefaultSharedInformerFactory;
 import io.minik8s.client.cache.SharedIndexInformer;
 import io.minik8s.client.errors.AlreadyExistsException;
 import io.minik8s.client.fake.FakeKubeClient;
+import io.minik8s.controllers.testing.FakeCluster;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.core.Namespace;
 import io.minik8s.objects.api.core.NamespaceSpec;
@@ -14,7 +14,6 @@ import io.minik8s.objects.api.core.ServiceAccount;
 import io.minik8s.objects.meta.ObjectMeta;
 import io.minik8s.objects.meta.Status;
 import io.minik8s.testkit.ManualClock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,10 @@ class ServiceAccountControllerTest {
 
   @BeforeEach
   void setUp() {
-    client = new FakeKubeClient(clock, 42);
-    var factory = new DefaultSharedInformerFactory(client, Duration.ZERO, clock);
-    namespaces = factory.informerFor(Namespace.class);
-    accounts = factory.informerFor(ServiceAccount.class);
+    var cluster = new FakeCluster(clock, 42);
+    client = cluster.client;
+    namespaces = cluster.informer(Namespace.class);
+    accounts = cluster.informer(ServiceAccount.class);
     controller = new ServiceAccountController(client, accounts, namespaces, clock);
   }
 

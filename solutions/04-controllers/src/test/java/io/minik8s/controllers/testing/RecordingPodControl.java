@@ -22,8 +22,8 @@ import java.util.function.IntPredicate;
  */
 public final class RecordingPodControl implements PodControl {
 
-  /** What an injected failure throws. */
-  public static final class InjectedFailure extends RuntimeException {
+  /** What an injected failure throws (an IllegalStateException, as a failing server call might). */
+  public static final class InjectedFailure extends IllegalStateException {
     public InjectedFailure(String message) {
       super(message);
     }
@@ -31,6 +31,7 @@ public final class RecordingPodControl implements PodControl {
 
   private final List<Pod> created = new ArrayList<>();
   private final List<String> deleted = new ArrayList<>();
+  private final List<String> deletedKeys = new ArrayList<>();
   private int createCalls;
   private int deleteCalls;
   private IntPredicate failCreation = call -> false;
@@ -68,6 +69,7 @@ public final class RecordingPodControl implements PodControl {
       throw new InjectedFailure("injected failure of the deletion of pod " + name);
     }
     deleted.add(name);
+    deletedKeys.add(namespace + "/" + name);
   }
 
   /** The pods created so far, in order. */
@@ -78,6 +80,11 @@ public final class RecordingPodControl implements PodControl {
   /** The names of the pods deleted so far, in order. */
   public synchronized List<String> deleted() {
     return List.copyOf(deleted);
+  }
+
+  /** The {@code namespace/name} of the pods deleted so far, in order. */
+  public synchronized List<String> deletedKeys() {
+    return List.copyOf(deletedKeys);
   }
 
   public synchronized int createCalls() {
@@ -92,6 +99,7 @@ public final class RecordingPodControl implements PodControl {
   public synchronized void clear() {
     created.clear();
     deleted.clear();
+    deletedKeys.clear();
     createCalls = 0;
     deleteCalls = 0;
   }
