@@ -27,7 +27,10 @@ public final class SchemaValidation implements ValidatingAdmission {
 
   @Override
   public boolean handles(AdmissionRequest request) {
-    return request.object() != null
+    // a subresource other than status carries another kind (a Binding, an Eviction, a Scale):
+    // the schema of the resource it is addressed to does not apply to it
+    boolean objectItself = request.subresource().isEmpty() || request.subresource().equals("status");
+    return request.object() != null && objectItself
         && (request.operation() == Operation.CREATE || request.operation() == Operation.UPDATE);
   }
 

@@ -1,0 +1,47 @@
+package io.minik8s.controllers.replicaset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minik8s.grader.Graded;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SlowStartBatchTest {
+
+  static Stream<Arguments> cases() {
+    // name, count, first failing call (0 = none), calls made, successes
+    return Stream.of(
+        Arguments.of("nothing to do", 0, 0, 0, 0),
+        Arguments.of("all succeed: batches 1, 2, 4, 3", 10, 0, 10, 10),
+        Arguments.of("first call fails: nothing more", 10, 1, 1, 0),
+        Arguments.of("fails in batch 2: batch 2 finishes, then stop", 10, 2, 3, 1),
+        Arguments.of("fails at the end of batch 4 (call 7)", 10, 7, 7, 6),
+        Arguments.of("fails in the last, shortened batch", 10, 8, 10, 7));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  @Graded(exercise = "4.1", points = 2)
+  void callsInDoublingBatchesAndStopsAfterAFailedOne(
+      String name, int count, int failFrom, int expectedCalls, int expectedSuccesses) {
+    AtomicInteger calls = new AtomicInteger();
+    SlowStartBatch.Result result = SlowStartBatch.run(count, 1, () -> {
+      int call = calls.incrementAndGet();
+      if (failFrom > 0 && call >= failFrom) {
+        throw new IllegalStateException("call " + call + " fails");
+      }
+    });
+
+    assertThat(calls.get()).as("%s: calls made (count %d)", name, count).isEqualTo(expectedCalls);
+    assertThat(result.successes()).as("%s: successes reported", name).isEqualTo(expectedSuccesses);
+    if (failFrom > 0 && failFrom <= count) {
+      assertThat(result.firstError()).as("%s: first error", name)
+          .hasMessage("call " + failFrom + " fails");
+    } else {
+      assertThat(result.firstError()).as("%s: error when every call succeeded", name).isNull();
+    }
+  }
+}
