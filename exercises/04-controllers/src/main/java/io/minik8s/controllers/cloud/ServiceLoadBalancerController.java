@@ -122,16 +122,7 @@ public final class ServiceLoadBalancerController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
-  }
-
-  ControllerLoop loop() {
+  public ControllerLoop loop() {
     return loop;
   }
 

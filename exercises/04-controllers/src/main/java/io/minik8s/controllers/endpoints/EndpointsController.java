@@ -126,17 +126,7 @@ public final class EndpointsController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
-  }
-
-  /** The shared loop, for tests that drive the queue. */
-  ControllerLoop loop() {
+  public ControllerLoop loop() {
     return loop;
   }
 

@@ -123,13 +123,8 @@ public final class GarbageCollector implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
+  public ControllerLoop loop() {
+    return loop;
   }
 
   /** The graph, for tests that fill it by hand. */

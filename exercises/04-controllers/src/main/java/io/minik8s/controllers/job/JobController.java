@@ -103,22 +103,13 @@ public final class JobController implements Controller {
     return "job";
   }
 
-  @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
-  }
-
   /** For tests: the expectations the pod handlers lower. */
   ControllerExpectations expectations() {
     return expectations;
   }
 
-  ControllerLoop loop() {
+  @Override
+  public ControllerLoop loop() {
     return loop;
   }
 

@@ -260,7 +260,8 @@ public final class NodeLifecycleController implements Controller {
     }
   }
 
-  ControllerLoop loop() {
+  @Override
+  public ControllerLoop loop() {
     return loop;
   }
 }

@@ -89,13 +89,8 @@ public final class ServiceAccountController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
+  public ControllerLoop loop() {
+    return loop;
   }
 
   /** Ensures the namespace named {@code key} has its {@code default} account. */

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Locking: {@link #lock} guards {@link #waiting}, {@link #waitingByItem} and {@link #waiter};
  * items are moved into the work queue after it is released (the work queue has its own lock).
  */
-final class DelayingWorkQueue<T> implements DelayingQueue<T> {
+final class DelayingWorkQueue<T> extends ForwardingWorkQueue<T, WorkQueue<T>>
+    implements DelayingQueue<T> {
 
   /** Upstream's maxWait: insurance that a due item never waits longer than this. */
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
@@ -42,7 +43,6 @@ final class DelayingWorkQueue<T> implements DelayingQueue<T> {
     }
   }
 
-  private final WorkQueue<T> queue;
   private final Clock clock;
   private final Duration heartbeat;
 
@@ -67,7 +67,7 @@ final class DelayingWorkQueue<T> implements DelayingQueue<T> {
 
   /** {@code heartbeat} is a parameter so tests on a manual clock can shrink it. */
   DelayingWorkQueue(WorkQueue<T> queue, Clock clock, Duration heartbeat) {
-    this.queue = queue;
+    super(queue);
     this.clock = clock;
     this.heartbeat = heartbeat;
   }
@@ -186,41 +186,14 @@ final class DelayingWorkQueue<T> implements DelayingQueue<T> {
     }
   }
 
-  // The WorkQueue methods, delegated.
-
-  @Override
-  public void add(T item) {
-    queue.add(item);
-  }
-
-  @Override
-  public int len() {
-    return queue.len();
-  }
-
-  @Override
-  public T get() throws InterruptedException {
-    return queue.get();
-  }
-
-  @Override
-  public void done(T item) {
-    queue.done(item);
-  }
-
   @Override
   public void shutDown() {
-    queue.shutDown();
+    super.shutDown();
     lock.lock();
     try {
       earlierOrShutDown.signalAll();
     } finally {
       lock.unlock();
     }
-  }
-
-  @Override
-  public boolean isShuttingDown() {
-    return queue.isShuttingDown();
   }
 }

@@ -6,13 +6,13 @@ import java.time.Duration;
  * A {@link RateLimitingQueue}: a delaying queue that asks a {@link RateLimiter} how long each
  * retry waits (upstream: k8s.io/client-go/util/workqueue/rate_limiting_queue.go).
  */
-final class RateLimitedWorkQueue<T> implements RateLimitingQueue<T> {
+final class RateLimitedWorkQueue<T> extends ForwardingWorkQueue<T, DelayingWorkQueue<T>>
+    implements RateLimitingQueue<T> {
 
-  private final DelayingWorkQueue<T> queue;
   private final RateLimiter<T> limiter;
 
   RateLimitedWorkQueue(DelayingWorkQueue<T> queue, RateLimiter<T> limiter) {
-    this.queue = queue;
+    super(queue);
     this.limiter = limiter;
   }
 
@@ -39,35 +39,5 @@ final class RateLimitedWorkQueue<T> implements RateLimitingQueue<T> {
   @Override
   public void addAfter(T item, Duration delay) {
     queue.addAfter(item, delay);
-  }
-
-  @Override
-  public void add(T item) {
-    queue.add(item);
-  }
-
-  @Override
-  public int len() {
-    return queue.len();
-  }
-
-  @Override
-  public T get() throws InterruptedException {
-    return queue.get();
-  }
-
-  @Override
-  public void done(T item) {
-    queue.done(item);
-  }
-
-  @Override
-  public void shutDown() {
-    queue.shutDown();
-  }
-
-  @Override
-  public boolean isShuttingDown() {
-    return queue.isShuttingDown();
   }
 }

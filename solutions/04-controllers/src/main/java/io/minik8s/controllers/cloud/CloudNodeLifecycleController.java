@@ -78,14 +78,14 @@ public final class CloudNodeLifecycleController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.enqueue(MONITOR_KEY);
-    loop.run(1); // one pass at a time: more workers would only contend on the single key
+  public ControllerLoop loop() {
+    return loop;
   }
 
   @Override
-  public void shutdown() {
-    loop.shutdown();
+  public void run(int workers) {
+    loop.enqueue(MONITOR_KEY);
+    loop.run(1); // one pass at a time: more workers would only contend on the single key
   }
 
   private void sync(String key) {

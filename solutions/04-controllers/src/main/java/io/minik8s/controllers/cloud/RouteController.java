@@ -100,14 +100,14 @@ public final class RouteController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.enqueue(ROUTES_KEY);
-    loop.run(1); // one reconciliation at a time: they all look at every route
+  public ControllerLoop loop() {
+    return loop;
   }
 
   @Override
-  public void shutdown() {
-    loop.shutdown();
+  public void run(int workers) {
+    loop.enqueue(ROUTES_KEY);
+    loop.run(1); // one reconciliation at a time: they all look at every route
   }
 
   private void sync(String key) {

@@ -116,16 +116,7 @@ public final class DeploymentController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
-  }
-
-  ControllerLoop loop() {
+  public ControllerLoop loop() {
     return loop;
   }
 

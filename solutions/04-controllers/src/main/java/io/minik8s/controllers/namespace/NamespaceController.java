@@ -100,17 +100,7 @@ public final class NamespaceController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
-  }
-
-  /** The shared loop, for tests that look at what was requeued. */
-  ControllerLoop loop() {
+  public ControllerLoop loop() {
     return loop;
   }
 

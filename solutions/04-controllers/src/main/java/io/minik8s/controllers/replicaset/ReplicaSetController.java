@@ -143,13 +143,8 @@ public final class ReplicaSetController implements Controller {
   }
 
   @Override
-  public void run(int workers) {
-    loop.run(workers);
-  }
-
-  @Override
-  public void shutdown() {
-    loop.shutdown();
+  public ControllerLoop loop() {
+    return loop;
   }
 
   // ---- event handlers: find the ReplicaSet(s) concerned, tick expectations, enqueue ----
