@@ -81,8 +81,9 @@ public final class LeakScan {
         }
       }
     }
-    // the course's own tooling ships to students verbatim; a line it shares is not a secret
-    for (Path tooling : List.of(repo.root().resolve("autograder/src/main"), repo.root().resolve("autograder/graded/src"))) {
+    // the course's own tooling and benchmarks ship to students verbatim; a line they share is not a secret
+    for (Path tooling : List.of(repo.root().resolve("autograder/src/main"), repo.root().resolve("autograder/graded/src"),
+        repo.root().resolve("bench/src"))) {
       files(tooling).forEach(f -> lines(f).forEach(l -> shared.add(l.strip())));
     }
     regionLines.removeAll(shared);
