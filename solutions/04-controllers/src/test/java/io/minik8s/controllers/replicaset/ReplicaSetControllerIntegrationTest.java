@@ -29,12 +29,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The controller against the real thing: an in-process API server, the REST client, started
  * informers and two workers. Ungraded: it checks the wiring, the unit tests check the logic.
  */
+// build-only: an ungraded end-to-end check; on a skeleton it only waits out its timeouts; the Maven build runs it
+@Tag("build-only")
 class ReplicaSetControllerIntegrationTest {
 
   private ApiServer server;
