@@ -228,6 +228,49 @@ class DeploymentSyncHiddenTest {
 
   @Test
   @Graded(exercise = "4.2", points = 1,
+      hint = "A rollback takes the template and the annotations of the ReplicaSet of that revision, but keeps the Deployment's own revision and last-applied annotations.")
+  void rollbackCopiesTheRevisionsAnnotationsButKeepsTheDeploymentsBookkeeping() {
+    Deployment d = deployment(2, "web:2", rolling(1, 0));
+    d = d.withMetadata(d.metadata().withAnnotations(Map.of(
+        Deployments.REVISION, "2",
+        "kubectl.kubernetes.io/last-applied-configuration", "{applied}",
+        "team", "b")));
+    Deployment web1 = deployment(2, "web:1", rolling(1, 0));
+    ReplicaSet rs1 = withTemplate("web-1", hashed(web1.spec().template(), "h1"), "2026-01-01T00:00:00Z");
+    rs1 = rs1.withMetadata(rs1.metadata().withAnnotations(Map.of(Deployments.REVISION, "1", "team", "a")));
+    ReplicaSet rs2 = withTemplate("web-2", hashed(d.spec().template(), "h2"), "2026-01-01T00:01:00Z");
+    rs2 = rs2.withMetadata(rs2.metadata().withAnnotations(Map.of(Deployments.REVISION, "2", "team", "b")));
+
+    Deployment back = DeploymentController.rolledBack(d, List.of(rs1, rs2), 1).orElseThrow();
+    assertThat(image(back)).as("the template of revision 1").isEqualTo("web:1");
+    assertThat(back.metadata().annotations()).as("annotations after rolling back to revision 1")
+        .isEqualTo(Map.of(Deployments.REVISION, "2",
+            "kubectl.kubernetes.io/last-applied-configuration", "{applied}",
+            "team", "a"));
+  }
+
+  @Test
+  @Graded(exercise = "4.2", points = 1,
+      hint = "Once the Progressing condition says NewReplicaSetAvailable and every replica is updated, the rollout is over: a pod turning unready later is not a stalled rollout.")
+  void aCompletedRolloutNeverTimesOut() {
+    String stamp = "2026-01-01T00:00:00Z";
+    Condition complete = new Condition(DeploymentProgress.PROGRESSING, Condition.TRUE, null,
+        null, null, stamp, stamp, DeploymentProgress.NEW_RS_AVAILABLE, "", Map.of());
+    Deployment d = withDeadline(deployment(3, "web:1", rolling(1, 0)), 30)
+        .withStatus(new DeploymentStatus(1L, 3, 3, 3, 3, 0, List.of(complete), null, Map.of()));
+
+    // an hour later one pod is no longer ready: nothing moved since, far past the deadline
+    DeploymentStatus later = DeploymentProgress.rolloutStatus(d, List.of(newRs(3, 2)),
+        newRs(3, 2), Instant.parse(stamp).plusSeconds(3600));
+    assertThat(later).as("status").isNotNull();
+    assertThat(DeploymentProgress.find(later, DeploymentProgress.PROGRESSING).orElseThrow())
+        .extracting(Condition::status, Condition::reason, Condition::lastUpdateTime)
+        .as("Progressing of a completed rollout an hour later")
+        .containsExactly(Condition.TRUE, DeploymentProgress.NEW_RS_AVAILABLE, stamp);
+  }
+
+  @Test
+  @Graded(exercise = "4.2", points = 1,
       hint = "Available is True (MinimumReplicasAvailable) when available >= replicas - maxUnavailable, else False (MinimumReplicasUnavailable).")
   void availableConditionAtTheBoundary() throws Exception {
     // 4 replicas, maxUnavailable 1: 3 available is enough, 2 is not

@@ -52,6 +52,8 @@ class RolloutArithmeticHiddenTest {
       over the surge already          | 5 | 1 | 7 | 2 | 2
       # room exactly 0 (6 - 6): unchanged
       exactly at the surge            | 5 | 1 | 6 | 2 | 2
+      # room 0 and the new RS above desired: unchanged (scaling down is another step's job)
+      at the surge, new above desired | 3 | 1 | 4 | 4 | 4
       # room 1 (6 - 5): one more
       one below the surge             | 5 | 1 | 5 | 2 | 3
       # room 3 but only 1 short of desired
@@ -141,5 +143,17 @@ class RolloutArithmeticHiddenTest {
     // r1 is already going: 2 live, limit 1 -> r2 goes, r1 is not counted nor deleted again
     assertThat(RevisionHistory.toDelete(withDeleting, 1).stream().map(r -> r.metadata().name()))
         .as("a ReplicaSet being deleted does not count").containsExactly("r2");
+  }
+
+  @Test
+  @Graded(exercise = "4.2", points = 1,
+      hint = "With a collisionCount, hash 8 more bytes after the JSON: the count's 4 bytes lowest first, then 4 zero bytes.")
+  void theCollisionCountIsHashedAsUpstreamDoes() {
+    // FNV-32a over the template's JSON (see PodTemplateHashTest), then the bytes of the count:
+    // 258 = 0x00000102 -> 02 01 00 00, then 00 00 00 00; computed independently of the solution
+    assertThat(PodTemplateHash.compute(PodTemplateHashTest.TEMPLATE, 258)).as("collisionCount 258")
+        .isEqualTo("5bbfc556c8");
+    assertThat(PodTemplateHash.compute(PodTemplateHashTest.TEMPLATE, 0x01020304)).as("collisionCount 0x01020304")
+        .isEqualTo("5b44c6768c");
   }
 }
