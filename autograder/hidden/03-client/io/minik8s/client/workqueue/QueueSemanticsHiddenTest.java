@@ -140,4 +140,34 @@ class QueueSemanticsHiddenTest {
       queue.shutDown();
     }
   }
+
+  @Test
+  @Graded(exercise = "3.4", points = 1,
+      hint = "A worker blocked in get() on an empty queue must be woken when an item is added (signal the condition it waits on).")
+  void aWorkerBlockedInGetIsWokenByAnAdd() throws Exception {
+    BasicQueue<String> queue = new BasicQueue<>();
+    CompletableFuture<String> worker = CompletableFuture.supplyAsync(() -> {
+      try {
+        return queue.get();
+      } catch (InterruptedException e) {
+        throw new CompletionException(e);
+      }
+    });
+    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !worker.isDone());
+    queue.add("a");
+    assertThat(worker.get(3, java.util.concurrent.TimeUnit.SECONDS)).as("what the blocked worker got").isEqualTo("a");
+  }
+
+  @Test
+  @Graded(exercise = "3.4", points = 1,
+      hint = "An item whose time is earlier than everything waiting must wake the waiting thread, or it waits for the old earliest time (or the heartbeat).")
+  void anEarlierItemWakesTheWaitingThread() {
+    DelayingWorkQueue<String> queue = new DelayingWorkQueue<>(new BasicQueue<>(), java.time.Clock.systemUTC());
+    queue.addAfter("late", Duration.ofHours(1));
+    queue.addAfter("soon", Duration.ofMillis(50));
+    await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+        assertThat(queue.len()).as("items in the queue 50 ms after adding one due then, with one due in an hour waiting")
+            .isEqualTo(1));
+    queue.shutDown();
+  }
 }
