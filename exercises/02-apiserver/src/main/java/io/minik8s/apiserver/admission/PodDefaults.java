@@ -34,8 +34,7 @@ public final class PodDefaults implements MutatingAdmission {
 
   @Override
   public boolean handles(AdmissionRequest request) {
-    return Requests.isMain(request, "", "pods")
-        && (request.operation() == Operation.CREATE || request.operation() == Operation.UPDATE);
+    return Requests.isWriteOf(request, "", "pods");
   }
 
   @Override

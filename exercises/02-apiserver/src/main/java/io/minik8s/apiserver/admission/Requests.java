@@ -14,6 +14,12 @@ final class Requests {
     return is(request.type(), group, plural) && request.subresource().isEmpty();
   }
 
+  /** Whether the request creates or replaces {@code group}/{@code plural} itself. */
+  static boolean isWriteOf(AdmissionRequest request, String group, String plural) {
+    return isMain(request, group, plural)
+        && (request.operation() == Operation.CREATE || request.operation() == Operation.UPDATE);
+  }
+
   static boolean is(ResourceType type, String group, String plural) {
     return type.kind().group().equals(group) && type.plural().equals(plural);
   }

@@ -28,8 +28,7 @@ public final class DefaultTolerationSeconds implements MutatingAdmission {
 
   @Override
   public boolean handles(AdmissionRequest request) {
-    return Requests.isMain(request, "", "pods")
-        && (request.operation() == Operation.CREATE || request.operation() == Operation.UPDATE);
+    return Requests.isWriteOf(request, "", "pods");
   }
 
   @Override

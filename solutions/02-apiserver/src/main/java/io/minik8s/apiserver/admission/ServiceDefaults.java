@@ -18,8 +18,7 @@ public final class ServiceDefaults implements MutatingAdmission {
 
   @Override
   public boolean handles(AdmissionRequest request) {
-    return Requests.isMain(request, "", "services")
-        && (request.operation() == Operation.CREATE || request.operation() == Operation.UPDATE);
+    return Requests.isWriteOf(request, "", "services");
   }
 
   @Override
