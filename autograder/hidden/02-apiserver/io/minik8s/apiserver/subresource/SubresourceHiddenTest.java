@@ -88,4 +88,33 @@ class SubresourceHiddenTest {
         .hasMessageContaining("is being deleted")
         .extracting(e -> ((ApiException) e).code()).isEqualTo(409);
   }
+
+  @Test
+  @Graded(exercise = "2.6", points = 1,
+      hint = "Scaling to 0 is allowed (only negative counts are invalid), and a Scale without a resourceVersion leaves the object's own.")
+  void scaleToZeroWithoutAResourceVersion() {
+    Unstructured rs = object("{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\","
+        + "\"metadata\":{\"name\":\"r\",\"resourceVersion\":\"9\"},\"spec\":{\"replicas\":3}}");
+    ObjectNode zero = (ObjectNode) object("{\"metadata\":{\"name\":\"r\"},\"spec\":{\"replicas\":0}}").json();
+    Unstructured scaled = ScaleSubresource.applyScale(rs, zero);
+    assertThat(scaled.at("spec.replicas").asInt()).as("replicas after scaling to 0").isZero();
+    assertThat(scaled.resourceVersion()).as("resourceVersion after a Scale that carries none").isEqualTo("9");
+  }
+
+  @Test
+  @Graded(exercise = "2.6", points = 1,
+      hint = "Binding sets PodScheduled True: it replaces an earlier PodScheduled condition (wherever it is in the list) and keeps the others.")
+  void bindingReplacesAnEarlierPodScheduledCondition() {
+    ObjectNode binding = (ObjectNode) object("{\"metadata\":{\"name\":\"p\"},"
+        + "\"target\":{\"kind\":\"Node\",\"name\":\"n1\"}}").json();
+    Unstructured pod = object("{\"metadata\":{\"name\":\"p\"},\"spec\":{},\"status\":{\"conditions\":["
+        + "{\"type\":\"PodScheduled\",\"status\":\"False\",\"reason\":\"Unschedulable\"},"
+        + "{\"type\":\"Initialized\",\"status\":\"True\"}]}}");
+    Unstructured bound = PodBinding.bind(pod, binding);
+    StringBuilder seen = new StringBuilder();
+    bound.json().path("status").path("conditions").forEach(c ->
+        seen.append(c.path("type").asText()).append('=').append(c.path("status").asText()).append(' '));
+    assertThat(seen.toString().strip()).as("conditions after binding a pod that was unschedulable")
+        .isEqualTo("Initialized=True PodScheduled=True");
+  }
 }
