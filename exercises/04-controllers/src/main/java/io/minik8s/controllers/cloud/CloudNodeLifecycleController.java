@@ -12,7 +12,6 @@ import io.minik8s.controllers.manager.ControllerContext;
 import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.NodeSpec;
 import io.minik8s.objects.api.core.Taint;
-import io.minik8s.objects.meta.Condition;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

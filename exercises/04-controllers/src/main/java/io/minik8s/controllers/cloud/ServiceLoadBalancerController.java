@@ -15,7 +15,6 @@ import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.Service;
 import io.minik8s.objects.api.core.ServiceSpec;
 import io.minik8s.objects.api.core.ServiceStatus;
-import io.minik8s.objects.meta.Condition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -12,7 +12,6 @@ import io.minik8s.controllers.manager.ControllerContext;
 import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.NodeSpec;
 import io.minik8s.objects.api.core.Taint;
-import io.minik8s.objects.meta.Condition;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -125,9 +124,7 @@ public final class CloudNodeLifecycleController implements Controller {
    */
   public Action decide(Node node) {
     // BEGIN EXERCISE 4.6 — which nodes to delete or taint
-    boolean ready = node.status() != null
-        && Condition.find(node.status().conditions(), "Ready").map(Condition::isTrue)
-            .orElse(false);
+    boolean ready = NodeReadiness.isReady(node);
     boolean tainted = hasShutdownTaint(node);
     if (ready) {
       return tainted ? Action.REMOVE_SHUTDOWN_TAINT : Action.KEEP;

@@ -15,7 +15,6 @@ import io.minik8s.objects.api.core.Node;
 import io.minik8s.objects.api.core.Service;
 import io.minik8s.objects.api.core.ServiceSpec;
 import io.minik8s.objects.api.core.ServiceStatus;
-import io.minik8s.objects.meta.Condition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -187,9 +186,7 @@ public final class ServiceLoadBalancerController implements Controller {
     // BEGIN EXERCISE 4.6 — pick the nodes a load balancer sends traffic to
     List<Node> eligible = new ArrayList<>();
     for (Node node : nodes.indexer().list()) {
-      boolean ready = node.status() != null
-          && Condition.find(node.status().conditions(), "Ready").map(Condition::isTrue)
-              .orElse(false);
+      boolean ready = NodeReadiness.isReady(node);
       boolean excluded = node.metadata().labels().containsKey(EXCLUDE_LABEL);
       boolean deleting = node.metadata().deletionTimestamp() != null;
       if (ready && !excluded && !deleting) {
