@@ -14,10 +14,6 @@ public final class Directories {
   private Directories() {}
 
   /**
-   * Deletes {@code dir} and everything under it, best effort: a leftover temporary directory
-   * costs disk space, never a wrong grade.
-   */
-  /**
    * Copies the regular files and directories under {@code from} to {@code to}, skipping
    * symbolic links (a link could point anywhere on the grading machine).
    */
@@ -37,6 +33,10 @@ public final class Directories {
     }
   }
 
+  /**
+   * Deletes {@code dir} and everything under it, best effort: a leftover temporary directory
+   * costs disk space, never a wrong grade.
+   */
   public static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;

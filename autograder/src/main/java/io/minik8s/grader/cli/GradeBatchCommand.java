@@ -41,7 +41,7 @@ final class GradeBatchCommand implements Callable<Integer> {
           + " start failing correct code on a loaded machine).")
   Integer jobs;
 
-  @Mixin ForkLimitOptions forkLimits = new ForkLimitOptions();
+  @Mixin ForkOptions forkOptions = new ForkOptions();
 
   @Option(names = "--integrated", description = "Build each module on the submission's own lower modules.")
   boolean integrated;
@@ -55,7 +55,7 @@ final class GradeBatchCommand implements Callable<Integer> {
     modules.forEach(m -> lessons.put(m, repo.lesson(m)));
     int parallel = jobs != null ? Math.max(1, jobs) : BatchGrader.defaultJobs(Runtime.getRuntime().availableProcessors());
     BatchGrader batch =
-        new BatchGrader(new CourseGrader(repo, Libraries.of(repo.root()), forkLimits.limits()), new CsvGradebook(lessons),
+        new BatchGrader(new CourseGrader(repo, Libraries.of(repo.root()), forkOptions.fork()), new CsvGradebook(lessons),
             modules, integrated, parallel, Clock.systemUTC(), System.err);
     Path reports = batch.run(submissions, csv);
     System.out.println("wrote " + csv + " (" + submissions.size() + " submissions) and reports in " + reports);

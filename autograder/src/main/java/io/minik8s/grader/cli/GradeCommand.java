@@ -52,7 +52,11 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of to the terminal.")
   Path out;
 
-  @Mixin ForkLimitOptions forkLimits = new ForkLimitOptions();
+  @Mixin ForkOptions forkOptions = new ForkOptions();
+
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Grade up to N modules at once, each in its own test JVM (default: ${DEFAULT-VALUE}).")
+  int jobs = 1;
 
   @Option(names = "--reveal-hidden", description = "Show hidden tests' failure messages in the gradescope format.")
   boolean revealHidden;
@@ -70,7 +74,8 @@ final class GradeCommand implements Callable<Integer> {
         modules == null ? repo.modules().stream().filter(m -> Files.isDirectory(repo.solutionDir(m))).toList()
             : modules.stream().map(repo::module).toList();
     GradeReport report =
-        new CourseGrader(repo, Libraries.of(repo.root()), forkLimits.limits())
+        new CourseGrader(repo, Libraries.of(repo.root()), forkOptions.fork())
+            .withModuleJobs(jobs)
             .grade(Optional.ofNullable(submission).map(p -> p.toAbsolutePath().normalize()), selected, integrated);
     String rendered =
         switch (format) {

@@ -13,6 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The two ways the course grades code, on top of {@link Grader}:
@@ -27,6 +32,7 @@ public final class CourseGrader {
 
   private final CourseRepo home;
   private final Grader grader;
+  private final int moduleJobs;
 
   /**
    * @param home the repository whose lessons, reference and tests are used
@@ -42,14 +48,31 @@ public final class CourseGrader {
     this(home, libraries, new TestFork(limits), cache);
   }
 
-  /** As above, with a fork of one's own (a shuffled one, for the flake check). */
+  /** As above, with a fork of one's own: shuffled (the flake check), or run as another user. */
   public CourseGrader(CourseRepo home, Libraries libraries, TestFork fork) {
     this(home, libraries, fork, home.stateDir().resolve("cache"));
   }
 
   private CourseGrader(CourseRepo home, Libraries libraries, TestFork fork, Path cache) {
+    this(home, new Grader(libraries, new ModuleCompiler(cache, home.root()), fork), 1);
+  }
+
+  private CourseGrader(CourseRepo home, Grader grader, int moduleJobs) {
     this.home = home;
-    this.grader = new Grader(libraries, new ModuleCompiler(cache, home.root()), fork);
+    this.grader = grader;
+    this.moduleJobs = moduleJobs;
+  }
+
+  /**
+   * The same grader, grading up to {@code jobs} modules of a submission at once. Each module is
+   * compiled and tested on its own (its own test JVM), so they only share the compile cache,
+   * which is safe to share; the report lists them in course order either way.
+   */
+  public CourseGrader withModuleJobs(int jobs) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("module jobs must be at least 1, got " + jobs);
+    }
+    return new CourseGrader(home, grader, jobs);
   }
 
   /**
@@ -98,14 +121,43 @@ public final class CourseGrader {
 
   private GradeReport gradeCode(
       CodeSource code, List<ModuleId> modules, boolean integrated, String label,
-      java.util.function.Function<ModuleId, List<String>> ignored) {
+      Function<ModuleId, List<String>> ignored) {
     CodeSource lower = integrated ? code : reference();
-    List<ModuleGrade> grades = new ArrayList<>();
-    for (ModuleId module : modules) {
-      grades.add(grader.grade(module, home.lesson(module), code, below(module, lower), pristineTests(module), Optional.empty())
-          .withIgnored(ignored.apply(module)));
-    }
+    Function<ModuleId, ModuleGrade> gradeOne =
+        module -> grader.grade(module, home.lesson(module), code, below(module, lower), pristineTests(module), Optional.empty())
+            .withIgnored(ignored.apply(module));
+    List<ModuleGrade> grades = moduleJobs == 1 || modules.size() < 2
+        ? modules.stream().map(gradeOne).toList()
+        : inParallel(modules, gradeOne);
     return new GradeReport(label, integrated ? "integrated" : "isolated", List.copyOf(grades));
+  }
+
+  /** Grades the modules on {@link #moduleJobs} threads; the grades come back in {@code modules}' order. */
+  private List<ModuleGrade> inParallel(List<ModuleId> modules, Function<ModuleId, ModuleGrade> gradeOne) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(moduleJobs, modules.size()), r -> {
+      Thread t = new Thread(r, "grade-module");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ModuleGrade>> pending = new ArrayList<>();
+      modules.forEach(m -> pending.add(pool.submit(() -> gradeOne.apply(m))));
+      List<ModuleGrade> grades = new ArrayList<>();
+      for (Future<ModuleGrade> f : pending) {
+        grades.add(f.get());
+      }
+      return grades;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while grading", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("grading a module failed", e.getCause());
+    } finally {
+      pool.shutdownNow(); // interrupts the other modules' waits, which kill their test JVMs
+    }
   }
 
   private TestSuite pristineTests(ModuleId module) {

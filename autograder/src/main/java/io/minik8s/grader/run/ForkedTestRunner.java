@@ -35,8 +35,8 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The main class of the forked test JVM. It runs every test under one classpath root through the
- * JUnit Platform Launcher and appends what happens to a results file, one JSON object a line:
+ * The main class of the forked test JVM. It runs the graded tests under one classpath root through
+ * the JUnit Platform Launcher and appends what happens to a results file, one JSON object a line:
  *
  * <pre>
  * {"event":"planned","key":"a.BTest#m()","class":"a.BTest","method":"m","exercise":"0.2","points":2,"hint":""}
@@ -126,7 +126,7 @@ public final class ForkedTestRunner {
       LauncherDiscoveryRequestBuilder builder =
           LauncherDiscoveryRequestBuilder.request()
               .selectors(selectClasspathRoots(Set.of(testClasses)))
-              .filters(onlyExercise(exercise), notSkipped(skipped()), TagFilter.excludeTags(BUILD_ONLY))
+              .filters(onlyGraded(exercise), notSkipped(skipped()), TagFilter.excludeTags(BUILD_ONLY))
               // a looping test is abandoned in its own thread and the run goes on
               .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
               .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)
@@ -232,14 +232,21 @@ public final class ForkedTestRunner {
     }, 5, 5, TimeUnit.MILLISECONDS);
   }
 
-  private static PostDiscoveryFilter onlyExercise(Optional<String> exercise) {
+  /**
+   * Only {@code @Graded} methods run (of one exercise, when asked): an ungraded test scores
+   * nothing, so running it would only cost time and give a submission one more place to crash.
+   */
+  private static PostDiscoveryFilter onlyGraded(Optional<String> exercise) {
     return descriptor -> {
-      if (exercise.isEmpty() || !(descriptor.getSource().orElse(null) instanceof MethodSource m)) {
-        return FilterResult.included("no exercise filter");
+      if (!(descriptor.getSource().orElse(null) instanceof MethodSource m)) {
+        return FilterResult.included("a container");
       }
       Graded graded = graded(m);
-      return graded != null && graded.exercise().equals(exercise.get())
-          ? FilterResult.included("exercise " + exercise.get())
+      if (graded == null) {
+        return FilterResult.excluded("not graded");
+      }
+      return exercise.isEmpty() || graded.exercise().equals(exercise.get())
+          ? FilterResult.included("graded")
           : FilterResult.excluded("not exercise " + exercise.get());
     };
   }
@@ -304,8 +311,8 @@ public final class ForkedTestRunner {
   }
 
   /**
-   * Marks a test method as running, once (not each case of a parameterized test). Ungraded tests
-   * too: one that exits the JVM must be skipped when the rest resume in a new one.
+   * Marks a test method as running, once (not each case of a parameterized test): if it takes the
+   * JVM down, the rest resume in a new one without it.
    */
   private void started(TestIdentifier id) {
     if (id.getSource().orElse(null) instanceof MethodSource m

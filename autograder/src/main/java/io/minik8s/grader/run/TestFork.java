@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,8 +35,9 @@ import java.util.stream.Collectors;
  * Each fork gets a private temporary tree, deleted afterwards:
  *
  *   minik8s-fork-123/
- *     work/            the working directory (user.dir): relative paths, "../x", and deleting
- *                      "everything here" only ever touch this throw-away tree
+ *     work/            the working directory (user.dir, user.home): relative paths, "../x", and
+ *                      deleting "everything here" only ever touch this throw-away tree
+ *     tmp/             java.io.tmpdir: temporary files go with the tree
  *     classpath/0..n   private copies of every directory on the classpath (the compiled module,
  *                      the compiled tests, the grader's classes); a fork that rewrites a .class
  *                      file cannot poison the shared compile cache for the next submission
@@ -45,14 +47,20 @@ import java.util.stream.Collectors;
  * repository, and the hidden tests' sources are never on the classpath (only their compiled
  * classes, which the tests need to run).
  *
- * Residual risk, deliberately accepted: the fork runs as the grader's user. Code written to
- * attack the grader can still find the repository (the parent process's working directory and
- * command line under /proc, or a search of the disk) and read or change anything that user can,
- * including the hidden tests' sources, ~/.m2, and the results file it is writing (forging its own
- * grade); it can read the hidden tests' compiled classes in its own JVM, and open network
- * connections. None of this happens by accident, and all of it is visible in the submitted
- * source. For a class that may contain such attackers, grade where each submission gets its own
- * OS boundary: Gradescope (one container per submission), or a user account / container per job.
+ * Run as the grader's user (the default), the fork is not walled off from the grader: code written
+ * to attack it can find the repository (the parent's working directory and command line under
+ * /proc, or a search of the disk) and read or change anything that user can (the hidden tests'
+ * sources, ~/.m2, the grade being written), or kill the grader. None of this happens by accident,
+ * and all of it is visible in the submitted source.
+ *
+ * Run as a ForkUser (--fork-user, which Gradescope's run_autograder uses), the kernel enforces the
+ * wall: the tree above is root's, readable by the user's group, and only work/, tmp/ and
+ * results.jsonl are the user's; the libraries are linked or copied in. The fork can no longer
+ * signal or trace the grader, write its results or cache, or read files kept from other users
+ * (setup.sh makes the packaged solutions and hidden sources root-only). What stays possible in
+ * every mode, because the tests run in the submission's JVM: reading the hidden tests' compiled
+ * classes, forging its own results.jsonl lines, and opening network connections. A grade that
+ * must resist those needs the submission's source read by a person, or tests run out of process.
  */
 public final class TestFork {
 
@@ -64,20 +72,27 @@ public final class TestFork {
 
   private final ForkLimits limits;
   private final Long orderSeed;
+  private final Optional<ForkUser> user;
   private final ObjectMapper json = new ObjectMapper();
 
   public TestFork(ForkLimits limits) {
-    this(limits, null);
+    this(limits, null, Optional.empty());
   }
 
-  private TestFork(ForkLimits limits, Long orderSeed) {
+  private TestFork(ForkLimits limits, Long orderSeed, Optional<ForkUser> user) {
     this.limits = limits;
     this.orderSeed = orderSeed;
+    this.user = user;
   }
 
   /** The same fork, but test classes and methods run in an order shuffled with {@code seed}. */
   public TestFork shuffled(long seed) {
-    return new TestFork(limits, seed);
+    return new TestFork(limits, seed, user);
+  }
+
+  /** The same fork, but the test JVM runs as {@code user} instead of the grader's user. */
+  public TestFork runningAs(ForkUser user) {
+    return new TestFork(limits, orderSeed, Optional.of(user));
   }
 
   /**
@@ -114,7 +129,7 @@ public final class TestFork {
       if (crashed != null) {
         outcomes.put(crashed.key(), TestOutcome.failed(crashed, problem));
       }
-      problems.add(problem + " (in " + (crashed != null ? crashed.displayName() : "the ungraded test " + displayName(culprit.get()))
+      problems.add(problem + " (in " + (crashed != null ? crashed.displayName() : displayName(culprit.get()))
           + "; the tests after it ran in a new JVM)");
     }
     List<TestOutcome> ordered = new ArrayList<>();
@@ -134,6 +149,7 @@ public final class TestFork {
     try {
       forkRoot = Files.createTempDirectory("minik8s-fork-");
       Path workDir = Files.createDirectory(forkRoot.resolve("work"));
+      Path tmpDir = Files.createDirectory(forkRoot.resolve("tmp"));
       Path results = Files.createFile(forkRoot.resolve("results.jsonl"));
       Path skipFile = Files.write(forkRoot.resolve("skip.txt"), skip, StandardCharsets.UTF_8);
       // opened before the fork starts: what it wrote stays readable even if it deletes the file
@@ -148,10 +164,18 @@ public final class TestFork {
           if (entry.equals(testClasses)) {
             privateTestClasses = copy;
           }
+        } else if (user.isPresent()) {
+          // the libraries may sit where the fork's user cannot go (root's ~/.m2)
+          copy = forkRoot.resolve("lib").resolve(privateClasspath.size() + "-" + entry.getFileName());
+          linkOrCopy(entry, copy);
         }
         privateClasspath.add(copy);
       }
+      if (user.isPresent()) {
+        handOver(forkRoot, user.get(), List.of(workDir, tmpDir, results));
+      }
       List<String> command = new ArrayList<>();
+      user.ifPresent(u -> command.addAll(u.commandPrefix()));
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(
           List.of(
@@ -159,10 +183,14 @@ public final class TestFork {
               "-XX:+UseSerialGC",
               "-XX:TieredStopAtLevel=1",
               "-XX:+ExitOnOutOfMemoryError",
+              "-XX:-UsePerfData",
               "-Xshare:auto",
               "-Djava.awt.headless=true",
               "-Dfile.encoding=UTF-8",
-              "-Duser.language=en"));
+              "-Duser.language=en",
+              // what the tests leave in temporary files or their home goes with the fork's tree
+              "-Djava.io.tmpdir=" + tmpDir,
+              "-Duser.home=" + workDir));
       if (orderSeed != null) {
         command.add("-D" + ForkedTestRunner.ORDER_SEED + "=" + orderSeed);
       }
@@ -177,8 +205,10 @@ public final class TestFork {
               Long.toString(limits.perTest().toSeconds())));
       exercise.ifPresent(command::add);
 
-      Process child =
-          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+      builder.environment().put("HOME", workDir.toString());
+      builder.environment().put("TMPDIR", tmpDir.toString());
+      Process child = builder.start();
       process = child;
       child.getOutputStream().close();
       AtomicBoolean flooded = new AtomicBoolean();
@@ -287,6 +317,29 @@ public final class TestFork {
     }
     Optional<String> crashedIn = Optional.ofNullable(running).filter(key -> !passed.containsKey(key));
     return new Observed(planned, passed, failures, classFailures, crashedIn, problem, resumable, output);
+  }
+
+  /**
+   * Lets {@code user} into the fork's tree: root keeps owning it, the user's group may read it
+   * (the classpath copies, the skip list), and only {@code own} becomes the user's to write.
+   */
+  private static void handOver(Path forkRoot, ForkUser user, List<Path> own) throws IOException {
+    Files.setAttribute(forkRoot, "unix:gid", user.gid());
+    Files.setPosixFilePermissions(forkRoot, PosixFilePermissions.fromString("rwxr-x---"));
+    for (Path path : own) {
+      Files.setAttribute(path, "unix:uid", user.uid());
+      Files.setAttribute(path, "unix:gid", user.gid());
+    }
+  }
+
+  /** A hard link costs nothing where the file system allows one; a copy otherwise. */
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    try {
+      Files.createLink(to, from);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(from, to);
+    }
   }
 
   /** What one fork reported. */

@@ -39,11 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchGraderTest {
 
   /**
-   * A module may run 6 s: three looping tests at 2 s each cannot finish in it (a timeout), and a
-   * healthy fixture fork takes well under 3 s even on a loaded machine.
+   * A module may run 5 s: the two looping graded tests at 3 s each cannot finish in it (a
+   * timeout), and a healthy fixture fork takes well under 3 s even on a loaded machine.
    */
   static final ForkLimits LIMITS =
-      new ForkLimits(Duration.ofSeconds(2), Duration.ofSeconds(6), 64, 8 * 1024, 1024L * 1024);
+      new ForkLimits(Duration.ofSeconds(3), Duration.ofSeconds(5), 64, 8 * 1024, 1024L * 1024);
 
   @TempDir Path dir;
 

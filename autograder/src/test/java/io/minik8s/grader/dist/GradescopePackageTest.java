@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minik8s.grader.FixtureCourse;
 import io.minik8s.grader.course.CourseRepo;
 import io.minik8s.grader.course.ModuleId;
+import io.minik8s.grader.run.ForkUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystem;
@@ -115,6 +116,9 @@ class GradescopePackageTest {
   private static JsonNode runAutograder(Path submission, Path results) throws IOException {
     ScriptRun run = run(submission, results);
     assertThat(run.exitCode()).as(run.output()).isZero();
+    if (ForkUser.currentUid() == 0) {
+      assertThat(run.output()).as("the tests ran as nobody").doesNotContain("not as an unprivileged user");
+    }
     JsonNode json = new ObjectMapper().readTree(results.resolve("results.json").toFile());
     assertThat(json.has("leaderboard")).isFalse();
     assertThat(json.get("score").isNumber()).isTrue();
@@ -136,11 +140,16 @@ class GradescopePackageTest {
     return json;
   }
 
+  /**
+   * Runs run_autograder as Gradescope would. As root (a container, CI) the test JVMs run as the
+   * stock {@code nobody} account, as they run as setup.sh's account on Gradescope.
+   */
   private static ScriptRun run(Path submission, Path results) {
     return ScriptRun.run(work, Map.of(
             "MINIK8S_AUTOGRADER_SOURCE", source.toString(),
             "MINIK8S_AUTOGRADER_SUBMISSION", submission.toString(),
-            "MINIK8S_AUTOGRADER_RESULTS", results.toString()),
+            "MINIK8S_AUTOGRADER_RESULTS", results.toString(),
+            "MINIK8S_FORK_USER", ForkUser.currentUid() == 0 ? "nobody" : ""),
         240, "bash", source.resolve("run_autograder").toString());
   }
 

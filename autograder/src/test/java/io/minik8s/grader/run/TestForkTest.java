@@ -1,14 +1,15 @@
 package io.minik8s.grader.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.minik8s.grader.FixtureCourse;
 import io.minik8s.grader.build.CompileResult;
-import io.minik8s.grader.build.Libraries;
 import io.minik8s.grader.build.ModuleCompiler;
 import io.minik8s.grader.build.SourceTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +36,25 @@ class TestForkTest {
       """;
 
   private ForkResult run(String className, String body) throws Exception {
+    return run(new TestFork(FixtureCourse.LIMITS), compile(className, body));
+  }
+
+  private Path compile(String className, String body) throws Exception {
     Path src = dir.resolve("src");
     Path file = src.resolve("demo/" + className + ".java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, HEADER + "@TestMethodOrder(MethodOrderer.MethodName.class)\nclass " + className + " {\n" + body + "\n}\n");
-    Libraries libraries = FixtureCourse.libraries();
     CompileResult classes =
-        new ModuleCompiler(dir.resolve("cache"), dir).compile("fixture", new SourceTree(List.of(src), List.of()), libraries.entries());
+        new ModuleCompiler(dir.resolve("cache"), dir)
+            .compile("fixture", new SourceTree(List.of(src), List.of()), FixtureCourse.libraries().entries());
     assertThat(classes.errors()).isEmpty();
-    List<Path> classpath = new ArrayList<>(libraries.entries());
-    classpath.add(classes.classes());
-    return new TestFork(FixtureCourse.LIMITS).run(classpath, classes.classes(), Set.of(), Optional.empty());
+    return classes.classes();
+  }
+
+  private static ForkResult run(TestFork fork, Path testClasses) {
+    List<Path> classpath = new ArrayList<>(FixtureCourse.libraries().entries());
+    classpath.add(testClasses);
+    return fork.run(classpath, testClasses, Set.of(), Optional.empty());
   }
 
   private static Map<String, TestOutcome> byMethod(ForkResult result) {
@@ -57,7 +66,7 @@ class TestForkTest {
     ForkResult result = run("ExitTest", """
         @Test @Graded(exercise = "0.1") void a_passes() {}
         @Test @Graded(exercise = "0.1") void b_exits() { System.exit(3); }
-        @Test void c_ungradedAlsoExits() { System.exit(4); }
+        @Test void c_ungradedWouldExit() { System.exit(4); }
         @Test @Graded(exercise = "0.1") void c_runsInTheNextJvm() {}
         @Test @Graded(exercise = "0.1") void d_failsOnItsOwn() { fail("d's own failure"); }
         """);
@@ -69,7 +78,7 @@ class TestForkTest {
     assertThat(result.outcomes()).as("each test once, in plan order").extracting(o -> o.test().methodName())
         .containsExactly("a_passes", "b_exits", "c_runsInTheNextJvm", "d_failsOnItsOwn");
     assertThat(result.problem()).contains("exited with code 3").contains("(in ExitTest.b_exits; the tests after it ran in a new JVM)")
-        .contains("exited with code 4").contains("(in the ungraded test ExitTest.c_ungradedAlsoExits; the tests after it ran in a new JVM)");
+        .as("an ungraded test scores nothing, so it never runs").doesNotContain("exited with code 4");
   }
 
   @Test
@@ -142,5 +151,48 @@ class TestForkTest {
       assertThat(o.passed()).isFalse();
       assertThat(o.message()).contains("NumberFormatException");
     });
+  }
+
+  /**
+   * What a submission could do to the grader, each attack a graded test that passes if it works,
+   * run once as an unprivileged user and once as the grader's own user. Switching users needs
+   * root and the stock {@code nobody} account; elsewhere this is skipped.
+   */
+  @Test
+  void asAnUnprivilegedUserTheTestsCannotReachTheGradersFilesOrProcess() throws Exception {
+    assumeTrue(ForkUser.currentUid() == 0, "switching users needs root");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path secret = Files.writeString(dir.resolve("HiddenTest.java"), "the hidden tests");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    Path grade = Files.writeString(dir.resolve("results.json"), "score 0");
+    Files.setPosixFilePermissions(grade, PosixFilePermissions.fromString("rw-r--r--"));
+    Path classes = compile("AttackTest", """
+        @Test @Graded(exercise = "0.1") void a_readsTheHiddenTests() throws Exception {
+          java.nio.file.Files.readString(java.nio.file.Path.of("%s"));
+        }
+        @Test @Graded(exercise = "0.1") void b_forgesTheGrade() throws Exception {
+          java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "score 100");
+        }
+        @Test @Graded(exercise = "0.1") void c_readsTheGradersMemory() throws Exception {
+          long grader = ProcessHandle.current().parent().orElseThrow().pid();
+          java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + grader + "/environ"));
+        }
+        @Test @Graded(exercise = "0.1") void d_usesItsOwnFiles() throws Exception {
+          java.nio.file.Files.writeString(java.nio.file.Path.of("scratch.txt"), "mine");
+          java.nio.file.Files.delete(java.nio.file.Files.createTempFile("t", ".tmp"));
+        }
+        """.formatted(secret, grade));
+
+    Map<String, TestOutcome> sandboxed =
+        byMethod(run(new TestFork(FixtureCourse.LIMITS).runningAs(ForkUser.named("nobody")), classes));
+    for (String attack : List.of("a_readsTheHiddenTests", "b_forgesTheGrade", "c_readsTheGradersMemory")) {
+      assertThat(sandboxed.get(attack).message()).as(attack).contains("AccessDeniedException");
+    }
+    assertThat(sandboxed.get("d_usesItsOwnFiles").passed()).as(sandboxed.get("d_usesItsOwnFiles").message()).isTrue();
+    assertThat(Files.readString(grade)).isEqualTo("score 0");
+
+    Map<String, TestOutcome> asGrader = byMethod(run(new TestFork(FixtureCourse.LIMITS), classes));
+    assertThat(asGrader.values()).as("as the grader's own user every attack works: the reason for --fork-user")
+        .allSatisfy(o -> assertThat(o.passed()).as(o.message()).isTrue());
   }
 }

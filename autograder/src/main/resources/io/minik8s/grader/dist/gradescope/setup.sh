@@ -18,6 +18,13 @@ java -version
 
 chmod +x "$SOURCE/run_autograder" /autograder/run_autograder 2>/dev/null || true
 
+# run_autograder starts the test JVMs as this account: it may not enter the package (the reference
+# modules and the hidden tests' sources), and cannot signal the grader or write results.json.
+if ! id minik8s-student >/dev/null 2>&1; then
+  useradd --system --no-create-home --shell /usr/sbin/nologin minik8s-student
+fi
+chmod 700 "$SOURCE"
+
 WARM="$(mktemp -d)"
 mkdir -p "$WARM/submission/exercises" "$WARM/results"
 MINIK8S_AUTOGRADER_SUBMISSION="$WARM/submission" MINIK8S_AUTOGRADER_RESULTS="$WARM/results" \

@@ -1,15 +1,17 @@
 package io.minik8s.grader.cli;
 
 import io.minik8s.grader.run.ForkLimits;
+import io.minik8s.grader.run.ForkUser;
+import io.minik8s.grader.run.TestFork;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The fork limits as flags shared by {@code grade} and {@code grade-batch}, for a slow grading
- * machine or a module whose tests legitimately need more. Unset flags keep
- * {@link ForkLimits#DEFAULT}.
+ * How test JVMs run, as flags shared by {@code grade} and {@code grade-batch}: their limits, for a
+ * slow grading machine or a module whose tests legitimately need more (unset flags keep
+ * {@link ForkLimits#DEFAULT}), and the user they run as.
  */
-final class ForkLimitOptions {
+final class ForkOptions {
 
   @Option(names = "--test-timeout", paramLabel = "SECONDS",
       description = "Fail a test that runs longer than this (default: 10).")
@@ -21,6 +23,16 @@ final class ForkLimitOptions {
 
   @Option(names = "--heap", paramLabel = "MB", description = "Heap of a module's test JVM (default: 512).")
   Integer heapMegabytes;
+
+  @Option(names = "--fork-user", paramLabel = "USER",
+      description = "Run the test JVMs as this unprivileged user (the grader must run as root, as on Gradescope), "
+          + "so a submission cannot touch the grader's process or files.")
+  String forkUser;
+
+  TestFork fork() {
+    TestFork fork = new TestFork(limits());
+    return forkUser == null ? fork : fork.runningAs(ForkUser.named(forkUser));
+  }
 
   ForkLimits limits() {
     ForkLimits d = ForkLimits.DEFAULT;

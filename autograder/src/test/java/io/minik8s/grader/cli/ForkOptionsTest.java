@@ -2,16 +2,18 @@ package io.minik8s.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.minik8s.grader.run.ForkLimits;
+import io.minik8s.grader.run.ForkUser;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class ForkLimitOptionsTest {
+class ForkOptionsTest {
 
   private static ForkLimits parse(String... args) {
-    ForkLimitOptions options = new ForkLimitOptions();
+    ForkOptions options = new ForkOptions();
     new CommandLine(options).parseArgs(args);
     return options.limits();
   }
@@ -39,5 +41,18 @@ class ForkLimitOptionsTest {
     assertThatThrownBy(() -> parse("--heap", "16"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--heap must be at least 64, got 16");
+  }
+
+  @Test
+  void aForkUserMustBeAnUnprivilegedAccountThatExists() {
+    ForkOptions options = new ForkOptions();
+    new CommandLine(options).parseArgs("--fork-user", "Robert'); DROP");
+    assertThatThrownBy(options::fork).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a user name");
+    assumeTrue(ForkUser.currentUid() == 0, "the other checks need root");
+    assertThatThrownBy(() -> ForkUser.named("root")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is root");
+    assertThatThrownBy(() -> ForkUser.named("no-such-user-here")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no such user");
+    assertThat(ForkUser.named("nobody").uid()).isPositive();
   }
 }
