@@ -53,16 +53,6 @@ public final class BatchGrader {
     this.progress = progress;
   }
 
-  /**
-   * Submissions graded at once by default: half the cores, at least one. Each job runs a test JVM
-   * whose JIT and GC threads want a core of their own beside the test thread, and the grader
-   * compiles with javac meanwhile; with a job per core the per-test timeouts start to fail
-   * correct code on a loaded machine, and a timeout that depends on load is an unfair grade.
-   */
-  public static int defaultJobs(int cores) {
-    return Math.max(1, cores / 2);
-  }
-
   /** The submissions in {@code dir}: its directories and .zip files, by name. */
   public static List<Path> submissionsIn(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {

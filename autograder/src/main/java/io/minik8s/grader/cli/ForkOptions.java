@@ -1,5 +1,6 @@
 package io.minik8s.grader.cli;
 
+import io.minik8s.grader.run.ConcurrentForks;
 import io.minik8s.grader.run.ForkLimits;
 import io.minik8s.grader.run.ForkUser;
 import io.minik8s.grader.run.TestFork;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 /**
  * How test JVMs run, as flags shared by {@code grade} and {@code grade-batch}: their limits, for a
  * slow grading machine or a module whose tests legitimately need more (unset flags keep
- * {@link ForkLimits#DEFAULT}), and the user they run as.
+ * {@link ForkLimits#DEFAULT}), how many run at once, and the user they run as.
  */
 final class ForkOptions {
 
@@ -29,6 +30,11 @@ final class ForkOptions {
           + "so a submission cannot touch the grader's process or files.")
   String forkUser;
 
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Test JVMs at once: the modules of a submission (grade), the submissions of a class (grade-batch)"
+          + " (default: one per core, as far as memory allows).")
+  Integer jobs;
+
   TestFork fork() {
     TestFork fork = new TestFork(limits());
     return forkUser == null ? fork : fork.runningAs(ForkUser.named(forkUser));
@@ -42,6 +48,10 @@ final class ForkOptions {
         heapMegabytes == null ? d.heapMegabytes() : atLeast("--heap", heapMegabytes, 64),
         d.outputCapBytes(),
         d.outputKillBytes());
+  }
+
+  int jobs() {
+    return jobs == null ? ConcurrentForks.forThisMachine(limits()) : positive("--jobs", jobs);
   }
 
   private static int positive(String flag, int value) {

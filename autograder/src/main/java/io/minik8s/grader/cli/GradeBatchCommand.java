@@ -36,11 +36,6 @@ final class GradeBatchCommand implements Callable<Integer> {
   @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Where to write the gradebook.")
   Path csv;
 
-  @Option(names = "--jobs", paramLabel = "N",
-      description = "Submissions graded at once (default: half the cores, at least 1: with more, per-test time limits"
-          + " start failing correct code on a loaded machine).")
-  Integer jobs;
-
   @Mixin ForkOptions forkOptions = new ForkOptions();
 
   @Option(names = "--integrated", description = "Build each module on the submission's own lower modules.")
@@ -53,7 +48,7 @@ final class GradeBatchCommand implements Callable<Integer> {
     List<ModuleId> modules = repo.modules().stream().filter(m -> Files.isDirectory(repo.solutionDir(m))).toList();
     Map<ModuleId, Lesson> lessons = new LinkedHashMap<>();
     modules.forEach(m -> lessons.put(m, repo.lesson(m)));
-    int parallel = jobs != null ? Math.max(1, jobs) : BatchGrader.defaultJobs(Runtime.getRuntime().availableProcessors());
+    int parallel = forkOptions.jobs();
     BatchGrader batch =
         new BatchGrader(new CourseGrader(repo, Libraries.of(repo.root()), forkOptions.fork()), new CsvGradebook(lessons),
             modules, integrated, parallel, Clock.systemUTC(), System.err);

@@ -54,10 +54,6 @@ final class GradeCommand implements Callable<Integer> {
 
   @Mixin ForkOptions forkOptions = new ForkOptions();
 
-  @Option(names = "--jobs", paramLabel = "N",
-      description = "Grade up to N modules at once, each in its own test JVM (default: ${DEFAULT-VALUE}).")
-  int jobs = 1;
-
   @Option(names = "--reveal-hidden", description = "Show hidden tests' failure messages in the gradescope format.")
   boolean revealHidden;
 
@@ -75,7 +71,7 @@ final class GradeCommand implements Callable<Integer> {
             : modules.stream().map(repo::module).toList();
     GradeReport report =
         new CourseGrader(repo, Libraries.of(repo.root()), forkOptions.fork())
-            .withModuleJobs(jobs)
+            .withModuleJobs(forkOptions.jobs())
             .grade(Optional.ofNullable(submission).map(p -> p.toAbsolutePath().normalize()), selected, integrated);
     String rendered =
         switch (format) {

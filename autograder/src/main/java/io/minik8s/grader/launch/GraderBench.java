@@ -6,6 +6,7 @@ import io.minik8s.grader.course.CourseRepo;
 import io.minik8s.grader.course.ModuleId;
 import io.minik8s.grader.grade.CourseGrader;
 import io.minik8s.grader.grade.GradeReport;
+import io.minik8s.grader.run.ConcurrentForks;
 import io.minik8s.grader.run.ForkLimits;
 import io.minik8s.grader.run.TestFork;
 import java.io.IOException;
@@ -25,9 +26,12 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>one full submission (the reference, copied as a student's exercises/) of every module with
- *       its visible and hidden tests, with an empty compile cache (cold), then again (warm: every
- *       compile is a cache hit, so what remains is test time and JVM starts);
+ *       its visible and hidden tests, one module after the other, with an empty compile cache
+ *       (cold), then again (warm: every compile is a cache hit, so what remains is test time and
+ *       JVM starts);
  *   <li>each module alone, warm;
+ *   <li>the same submission cold and warm with as many modules at once as {@code ./course grade}
+ *       runs by default on this machine;
  *   <li>one forked test JVM that runs no test: the fixed cost of a JVM start plus JUnit discovery,
  *       paid once per module;
  *   <li>a batch of {@value #BATCH} copies of the reference through {@code ./course grade-batch}
@@ -64,22 +68,33 @@ public final class GraderBench {
       Path submission = work.resolve("submission");
       copyExercises(repo.root().resolve("solutions"), submission.resolve("exercises"), modules);
       CourseGrader grader = new CourseGrader(repo, libraries, ForkLimits.DEFAULT, work.resolve("cache"));
+      int jobs = ConcurrentForks.forThisMachine(ForkLimits.DEFAULT);
       out.printf("Grading one full submission (the reference) of %s on %d cores%n", modules, Runtime.getRuntime().availableProcessors());
+      out.println("  one module after the other:");
       Timed<GradeReport> cold = time(() -> grader.grade(Optional.of(submission), modules, false));
-      out.printf("  cold (empty compile cache)  %6.1f s   %d/%d points%n", cold.seconds(), cold.value().earned(), cold.value().max());
+      out.printf("    cold (empty compile cache)  %6.1f s   %d/%d points%n", cold.seconds(), cold.value().earned(), cold.value().max());
       Timed<GradeReport> warm = time(() -> grader.grade(Optional.of(submission), modules, false));
-      out.printf("  warm (every compile cached) %6.1f s%n", warm.seconds());
+      out.printf("    warm (every compile cached) %6.1f s%n", warm.seconds());
       for (ModuleId m : modules) {
         Timed<GradeReport> one = time(() -> grader.grade(Optional.of(submission), List.of(m), false));
-        out.printf("    %-16s warm      %6.1f s%n", m, one.seconds());
+        out.printf("      %-16s warm      %6.1f s%n", m, one.seconds());
       }
+      // what ./course grade does by default; a second empty cache, so its cold run is cold too
+      CourseGrader parallel =
+          new CourseGrader(repo, libraries, ForkLimits.DEFAULT, work.resolve("cache-parallel")).withModuleJobs(jobs);
+      out.printf("  %d modules at once (./course grade's default here):%n", jobs);
+      Timed<GradeReport> coldParallel = time(() -> parallel.grade(Optional.of(submission), modules, false));
+      out.printf("    cold (empty compile cache)  %6.1f s   %d/%d points%n",
+          coldParallel.seconds(), coldParallel.value().earned(), coldParallel.value().max());
+      Timed<GradeReport> warmParallel = time(() -> parallel.grade(Optional.of(submission), modules, false));
+      out.printf("    warm (every compile cached) %6.1f s%n", warmParallel.seconds());
       Path empty = Files.createDirectories(work.resolve("no-tests"));
       Timed<?> jvm = time(() -> new TestFork(ForkLimits.DEFAULT).run(libraries.entries(), empty, Set.of(), Optional.empty()));
       double compile = cold.seconds() - warm.seconds();
       double starts = jvm.seconds() * modules.size();
-      out.printf("Where the cold time goes: compiling %.1f s, %d test JVM starts %.1f s (%.2f s each), running tests %.1f s%n",
+      out.printf("Where the sequential cold time goes: compiling %.1f s, %d test JVM starts %.1f s (%.2f s each), running tests %.1f s%n",
           compile, modules.size(), starts, jvm.seconds(), Math.max(0, warm.seconds() - starts));
-      boolean full = cold.value().earned() == cold.value().max() && warm.value().earned() == warm.value().max();
+      boolean full = Stream.of(cold, warm, coldParallel, warmParallel).allMatch(t -> t.value().earned() == t.value().max());
       if (!quick) {
         Path dir = work.resolve("batch");
         for (int i = 1; i <= BATCH; i++) {

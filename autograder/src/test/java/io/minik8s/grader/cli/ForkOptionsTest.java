@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minik8s.grader.run.ConcurrentForks;
 import io.minik8s.grader.run.ForkLimits;
 import io.minik8s.grader.run.ForkUser;
 import java.time.Duration;
@@ -54,5 +55,18 @@ class ForkOptionsTest {
     assertThatThrownBy(() -> ForkUser.named("no-such-user-here")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no such user");
     assertThat(ForkUser.named("nobody").uid()).isPositive();
+  }
+
+  @Test
+  void jobsDefaultToWhatTheMachineRunsAndRefuseZero() {
+    ForkOptions defaults = new ForkOptions();
+    new CommandLine(defaults).parseArgs();
+    assertThat(defaults.jobs()).isEqualTo(ConcurrentForks.forThisMachine(ForkLimits.DEFAULT)).isPositive();
+    ForkOptions three = new ForkOptions();
+    new CommandLine(three).parseArgs("--jobs", "3");
+    assertThat(three.jobs()).isEqualTo(3);
+    ForkOptions zero = new ForkOptions();
+    new CommandLine(zero).parseArgs("--jobs", "0");
+    assertThatThrownBy(zero::jobs).isInstanceOf(IllegalArgumentException.class).hasMessage("--jobs must be at least 1, got 0");
   }
 }

@@ -40,6 +40,16 @@ class GraderTest {
   }
 
   @Test
+  void modulesGradedAtOnceGiveTheSameReportInCourseOrder() {
+    course.solve("01-calc"); // 00 stays a skeleton: the two modules score differently
+    GradeReport oneByOne = gradeStudent(false);
+    GradeReport atOnce = grader.withModuleJobs(2).grade(Optional.of(course.repo.root()), course.repo.modules(), false);
+    assertThat(atOnce.modules()).extracting(ModuleGrade::module).containsExactlyElementsOf(course.repo.modules());
+    assertThat(atOnce.modules()).extracting(ModuleGrade::earned).containsExactly(0, 2)
+        .containsExactlyElementsOf(oneByOne.modules().stream().map(ModuleGrade::earned).toList());
+  }
+
+  @Test
   void theUntouchedSkeletonEarnsNothingAndSaysWhichExerciseIsTodo() {
     GradeReport report = gradeStudent(false);
     assertThat(report.earned()).isZero();
