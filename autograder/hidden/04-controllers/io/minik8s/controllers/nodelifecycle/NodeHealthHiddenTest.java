@@ -63,20 +63,20 @@ class NodeHealthHiddenTest {
           + " present, drop the other managed one; the same input must give an equal list.")
   void taintsForReadinessKeepWhatTheyShould() {
     Taint custom = new Taint("dedicated", "gpu", "NoSchedule");
-    Taint unreachable = new Taint(NodeTaints.UNREACHABLE, null, "NoExecute", EARLIER, Map.of());
-    Taint notReadySchedule = new Taint(NodeTaints.NOT_READY, null, "NoSchedule");
+    Taint unreachable = new Taint(Taint.UNREACHABLE, null, "NoExecute", EARLIER, Map.of());
+    Taint notReadySchedule = new Taint(Taint.NOT_READY, null, "NoSchedule");
 
     assertThat(NodeTaints.forReadiness(List.of(unreachable, custom), "Unknown", T0))
         .as("Unknown, already unreachable: unchanged (timeAdded kept)")
         .containsExactly(unreachable, custom);
     assertThat(NodeTaints.forReadiness(List.of(unreachable, custom), "False", T0))
         .as("False: unreachable swapped for not-ready added now").containsExactly(custom,
-            new Taint(NodeTaints.NOT_READY, null, "NoExecute", "2026-01-01T00:00:00Z", Map.of()));
+            new Taint(Taint.NOT_READY, null, "NoExecute", "2026-01-01T00:00:00Z", Map.of()));
     assertThat(NodeTaints.forReadiness(List.of(custom, notReadySchedule, unreachable), "True",
         T0)).as("True: the NoExecute taint goes; a NoSchedule one is not ours")
         .containsExactly(custom, notReadySchedule);
     assertThat(NodeTaints.forReadiness(List.of(), null, T0)).as("no Ready condition at all")
-        .extracting(Taint::key).containsExactly(NodeTaints.UNREACHABLE);
+        .extracting(Taint::key).containsExactly(Taint.UNREACHABLE);
   }
 
   @Test
@@ -118,27 +118,27 @@ class NodeHealthHiddenTest {
       hint = "Per NoExecute taint use the pod's FIRST tolerating toleration; take the earliest"
           + " timeAdded + seconds; seconds <= 0 means at timeAdded; other effects never evict.")
   void evictionTimeEdges() {
-    Taint unreachable = new Taint(NodeTaints.UNREACHABLE, null, "NoExecute",
+    Taint unreachable = new Taint(Taint.UNREACHABLE, null, "NoExecute",
         "2026-01-01T00:00:00Z", Map.of());
     Taint gpu = new Taint("gpu", "yes", "NoExecute", "2026-01-01T00:10:00Z", Map.of());
     Taint soft = new Taint("soft", null, "NoSchedule", "2026-01-01T00:00:00Z", Map.of());
     Instant now = T0.plusSeconds(5);
 
     assertThat(TaintEviction.evictionTime(List.of(unreachable),
-        List.of(tolerate(null, null), tolerate(NodeTaints.UNREACHABLE, 30L)), now))
+        List.of(tolerate(null, null), tolerate(Taint.UNREACHABLE, 30L)), now))
         .as("the first matching toleration (forever) is the one used").isEmpty();
     assertThat(TaintEviction.evictionTime(List.of(unreachable, gpu),
-        List.of(tolerate(NodeTaints.UNREACHABLE, 900L), tolerate("gpu", 60L)), now))
+        List.of(tolerate(Taint.UNREACHABLE, 900L), tolerate("gpu", 60L)), now))
         .as("earliest of t0+900 s and t0+600 s+60 s").contains(T0.plusSeconds(660));
     assertThat(TaintEviction.evictionTime(List.of(unreachable),
-        List.of(tolerate(NodeTaints.UNREACHABLE, -5L)), now))
+        List.of(tolerate(Taint.UNREACHABLE, -5L)), now))
         .as("negative tolerationSeconds: at timeAdded").contains(T0);
     assertThat(TaintEviction.evictionTime(List.of(soft), List.of(), now))
         .as("an untolerated NoSchedule taint does not evict").isEmpty();
     assertThat(TaintEviction.evictionTime(List.of(), List.of(), now))
         .as("no taints").isEqualTo(Optional.empty());
     assertThat(TaintEviction.evictionTime(List.of(unreachable, gpu),
-        List.of(tolerate(NodeTaints.UNREACHABLE, 900L)), now))
+        List.of(tolerate(Taint.UNREACHABLE, 900L)), now))
         .as("one taint not tolerated: now").contains(now);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minik8s.objects.api.core.Taint;
 
 /**
  * Gives every pod 300 seconds of tolerance for its node being not ready or unreachable, unless it
@@ -17,8 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DefaultTolerationSeconds implements MutatingAdmission {
 
-  static final String NOT_READY = "node.kubernetes.io/not-ready";
-  static final String UNREACHABLE = "node.kubernetes.io/unreachable";
   static final long SECONDS = 300;
 
   @Override
@@ -37,14 +36,14 @@ public final class DefaultTolerationSeconds implements MutatingAdmission {
     boolean notReady = false;
     boolean unreachable = false;
     for (JsonNode toleration : spec.path("tolerations")) {
-      notReady |= coversNoExecute(toleration, NOT_READY);
-      unreachable |= coversNoExecute(toleration, UNREACHABLE);
+      notReady |= coversNoExecute(toleration, Taint.NOT_READY);
+      unreachable |= coversNoExecute(toleration, Taint.UNREACHABLE);
     }
     if (!notReady) {
-      tolerations(spec).add(toleration(NOT_READY));
+      tolerations(spec).add(toleration(Taint.NOT_READY));
     }
     if (!unreachable) {
-      tolerations(spec).add(toleration(UNREACHABLE));
+      tolerations(spec).add(toleration(Taint.UNREACHABLE));
     }
   }
 
@@ -52,7 +51,7 @@ public final class DefaultTolerationSeconds implements MutatingAdmission {
   private static boolean coversNoExecute(JsonNode toleration, String key) {
     String k = toleration.path("key").asText("");
     String effect = toleration.path("effect").asText("");
-    return (k.isEmpty() || k.equals(key)) && (effect.isEmpty() || effect.equals("NoExecute"));
+    return (k.isEmpty() || k.equals(key)) && (effect.isEmpty() || effect.equals(Taint.NO_EXECUTE));
   }
 
   private static ArrayNode tolerations(ObjectNode spec) {
@@ -63,7 +62,7 @@ public final class DefaultTolerationSeconds implements MutatingAdmission {
     ObjectNode t = JsonNodeFactory.instance.objectNode();
     t.put("key", key);
     t.put("operator", "Exists");
-    t.put("effect", "NoExecute");
+    t.put("effect", Taint.NO_EXECUTE);
     t.put("tolerationSeconds", SECONDS);
     return t;
   }

@@ -22,16 +22,12 @@ import java.util.Map;
  */
 public final class NodeTaints {
 
-  public static final String UNREACHABLE = "node.kubernetes.io/unreachable";
-  public static final String NOT_READY = "node.kubernetes.io/not-ready";
-  public static final String NO_EXECUTE = "NoExecute";
-
   private NodeTaints() {}
 
   /** Whether {@code taint} is one of the two this controller adds and removes. */
   static boolean isManaged(Taint taint) {
-    return NO_EXECUTE.equals(taint.effect())
-        && (UNREACHABLE.equals(taint.key()) || NOT_READY.equals(taint.key()));
+    return Taint.NO_EXECUTE.equals(taint.effect())
+        && (Taint.UNREACHABLE.equals(taint.key()) || Taint.NOT_READY.equals(taint.key()));
   }
 
   /**

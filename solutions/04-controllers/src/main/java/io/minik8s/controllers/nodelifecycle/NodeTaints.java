@@ -22,16 +22,12 @@ import java.util.Map;
  */
 public final class NodeTaints {
 
-  public static final String UNREACHABLE = "node.kubernetes.io/unreachable";
-  public static final String NOT_READY = "node.kubernetes.io/not-ready";
-  public static final String NO_EXECUTE = "NoExecute";
-
   private NodeTaints() {}
 
   /** Whether {@code taint} is one of the two this controller adds and removes. */
   static boolean isManaged(Taint taint) {
-    return NO_EXECUTE.equals(taint.effect())
-        && (UNREACHABLE.equals(taint.key()) || NOT_READY.equals(taint.key()));
+    return Taint.NO_EXECUTE.equals(taint.effect())
+        && (Taint.UNREACHABLE.equals(taint.key()) || Taint.NOT_READY.equals(taint.key()));
   }
 
   /**
@@ -47,9 +43,9 @@ public final class NodeTaints {
     if (Condition.TRUE.equals(readyStatus)) {
       wanted = null;
     } else if (Condition.FALSE.equals(readyStatus)) {
-      wanted = NOT_READY;
+      wanted = Taint.NOT_READY;
     } else {
-      wanted = UNREACHABLE;
+      wanted = Taint.UNREACHABLE;
     }
     List<Taint> result = new ArrayList<>();
     boolean present = false;
@@ -62,7 +58,7 @@ public final class NodeTaints {
       }
     }
     if (wanted != null && !present) {
-      result.add(new Taint(wanted, null, NO_EXECUTE, Timestamps.format(now), Map.of()));
+      result.add(new Taint(wanted, null, Taint.NO_EXECUTE, Timestamps.format(now), Map.of()));
     }
     return result;
     // END EXERCISE 4.4

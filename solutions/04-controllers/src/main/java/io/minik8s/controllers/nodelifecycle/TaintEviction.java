@@ -109,7 +109,7 @@ final class TaintEviction {
     // BEGIN EXERCISE 4.4 — when must a pod be evicted
     Instant earliest = null;
     for (Taint taint : taints) {
-      if (!NodeTaints.NO_EXECUTE.equals(taint.effect())) {
+      if (!Taint.NO_EXECUTE.equals(taint.effect())) {
         continue;
       }
       Optional<Toleration> used = tolerations.stream()
