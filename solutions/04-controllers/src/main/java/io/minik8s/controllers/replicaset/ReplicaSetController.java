@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Keeps {@code spec.replicas} pods of each ReplicaSet running (upstream's
@@ -54,6 +57,13 @@ public final class ReplicaSetController implements Controller {
   /** Upstream's {@code BurstReplicas}: at most this many pods created or deleted per sync. */
   static final int BURST_REPLICAS = 500;
 
+  /**
+   * Pod creations of one slow-start batch in flight at once. Upstream starts a goroutine per
+   * creation and lets the client's rate limit (kube-controller-manager's {@code --kube-api-qps})
+   * pace them; a thread per call would be too many here, so a pool this size does.
+   */
+  static final int CONCURRENT_CREATES = 16;
+
   /** Writes status and claims pods (adopt/release patches). */
   private final KubeClient client;
   /** The ReplicaSet cache: sync reads the ReplicaSet from here, never from the server. */
@@ -67,6 +77,8 @@ public final class ReplicaSetController implements Controller {
   /** Decides when a ready pod becomes available ({@code minReadySeconds}). */
   private final Clock clock;
   private final ControllerLoop loop;
+  /** Runs the pod creations of a slow-start batch at once. */
+  private final Executor podCreates;
 
   public ReplicaSetController(
       KubeClient client,
@@ -75,18 +87,28 @@ public final class ReplicaSetController implements Controller {
       PodControl podControl,
       Clock clock) {
     this(client, rsInformer, podInformer, podControl, clock,
-        WorkQueues.rateLimiting(RateLimiters.defaultController(clock), clock));
+        WorkQueues.rateLimiting(RateLimiters.defaultController(clock), clock),
+        Executors.newFixedThreadPool(CONCURRENT_CREATES, r -> {
+          Thread t = new Thread(r, "replicaset-create");
+          t.setDaemon(true);
+          return t;
+        }));
   }
 
-  /** With a given queue: tests pass one that records what is enqueued. */
+  /**
+   * With a given queue and executor: tests pass a queue that records what is enqueued, and run
+   * creations on the calling thread so that they happen in a repeatable order.
+   */
   ReplicaSetController(
       KubeClient client,
       SharedIndexInformer<ReplicaSet> rsInformer,
       SharedIndexInformer<Pod> podInformer,
       PodControl podControl,
       Clock clock,
-      RateLimitingQueue<String> queue) {
+      RateLimitingQueue<String> queue,
+      Executor podCreates) {
     this.client = client;
+    this.podCreates = podCreates;
     this.replicaSets = rsInformer.lister();
     this.pods = podInformer.lister();
     this.podControl = podControl;
@@ -145,6 +167,14 @@ public final class ReplicaSetController implements Controller {
   @Override
   public ControllerLoop loop() {
     return loop;
+  }
+
+  @Override
+  public void shutdown() {
+    loop.shutdown();
+    if (podCreates instanceof ExecutorService pool) {
+      pool.shutdown(); // after the loop: a sync still running finishes its batch first
+    }
   }
 
   // ---- event handlers: find the ReplicaSet(s) concerned, tick expectations, enqueue ----
@@ -329,7 +359,7 @@ public final class ReplicaSetController implements Controller {
     if (diff < 0) {
       int toCreate = Math.min(-diff, BURST_REPLICAS);
       expectations.expectCreations(key, toCreate);
-      SlowStartBatch.Result result = SlowStartBatch.run(toCreate, SlowStartBatch.INITIAL_BATCH_SIZE,
+      SlowStartBatch.Result result = SlowStartBatch.run(toCreate, SlowStartBatch.INITIAL_BATCH_SIZE, podCreates,
           () -> podControl.createPod(rs.spec().template(), rs));
       // Failed or never attempted creations will never show up in the cache.
       expectations.lower(key, toCreate - result.successes(), 0);

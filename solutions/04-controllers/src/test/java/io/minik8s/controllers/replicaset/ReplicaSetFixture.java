@@ -41,7 +41,7 @@ final class ReplicaSetFixture {
   final RecordingPodControl podControl = new RecordingPodControl();
   final RecordingQueue queue = new RecordingQueue();
   final ReplicaSetController controller =
-      new ReplicaSetController(client, rsCache, podCache, podControl, clock, queue);
+      new ReplicaSetController(client, rsCache, podCache, podControl, clock, queue, Runnable::run);
 
   /** A ReplicaSet selecting {@code app=<name>}, stored in the server and in the cache. */
   ReplicaSet replicaSet(String name, int replicas) {

@@ -3,8 +3,15 @@ package io.minik8s.controllers.replicaset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minik8s.grader.Graded;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +35,8 @@ class SlowStartBatchTest {
   void callsInDoublingBatchesAndStopsAfterAFailedOne(
       String name, int count, int failFrom, int expectedCalls, int expectedSuccesses) {
     AtomicInteger calls = new AtomicInteger();
-    SlowStartBatch.Result result = SlowStartBatch.run(count, 1, () -> {
+    // on the calling thread, so that "call n" is the n-th call
+    SlowStartBatch.Result result = SlowStartBatch.run(count, 1, Runnable::run, () -> {
       int call = calls.incrementAndGet();
       if (failFrom > 0 && call >= failFrom) {
         throw new IllegalStateException("call " + call + " fails");
@@ -42,6 +50,37 @@ class SlowStartBatchTest {
           .hasMessage("call " + failFrom + " fails");
     } else {
       assertThat(result.firstError()).as("%s: error when every call succeeded", name).isNull();
+    }
+  }
+
+  /**
+   * Each call of batch 2 and of batch 4 waits at a barrier until the rest of its batch has
+   * started: run one after another, the first of them would wait alone until the barrier gave up.
+   */
+  @Test
+  @Graded(exercise = "4.1", points = 2)
+  void theCallsOfABatchRunAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      AtomicInteger calls = new AtomicInteger();
+      CyclicBarrier batchOfTwo = new CyclicBarrier(2);
+      CyclicBarrier batchOfFour = new CyclicBarrier(4);
+      SlowStartBatch.Result result = SlowStartBatch.run(7, 1, pool, () -> {
+        int call = calls.incrementAndGet();
+        try {
+          if (call >= 2 && call <= 3) {
+            batchOfTwo.await(5, TimeUnit.SECONDS);
+          } else if (call >= 4) {
+            batchOfFour.await(5, TimeUnit.SECONDS);
+          }
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+          throw new IllegalStateException("call " + call + " waited alone for the rest of its batch", e);
+        }
+      });
+      assertThat(result.firstError()).as("a batch's calls must be started together on the executor").isNull();
+      assertThat(result.successes()).isEqualTo(7);
+    } finally {
+      pool.shutdownNow();
     }
   }
 }
