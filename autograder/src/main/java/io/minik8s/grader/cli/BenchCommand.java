@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
       "  table and writes it to bench/results/store-DATE.md. Without etcd installed",
       "  (/usr/bin/etcd or on PATH) only ours runs. Takes a few minutes.",
       "grader: the grader itself: one full submission (the reference) of every module with",
-      "  hidden tests, cold (empty compile cache) and warm, each module warm, the cost of one",
-      "  test JVM start, and a batch of 20 copies through grade-batch (skipped with --quick).",
+      "  hidden tests, cold (empty compile cache) and warm, one module after the other and as many",
+      "  at once as ./course grade runs, each module warm, the cost of one test JVM start, and a",
+      "  batch of 20 copies through grade-batch (skipped with --quick).",
       "Everything after SUITE goes to the suite: --quick (seconds), --only ours|etcd;",
       "./course bench store --help lists them. Run it on a quiet machine."
     })
