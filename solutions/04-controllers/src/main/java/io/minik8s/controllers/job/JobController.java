@@ -19,6 +19,7 @@ import io.minik8s.objects.api.batch.JobSpec;
 import io.minik8s.objects.api.batch.JobStatus;
 import io.minik8s.objects.api.core.Pod;
 import io.minik8s.objects.api.core.PodStatus;
+import io.minik8s.objects.api.core.PodTemplateSpec;
 import io.minik8s.objects.labels.LabelSelectors;
 import io.minik8s.objects.labels.Selector;
 import io.minik8s.objects.meta.Condition;
@@ -49,6 +50,9 @@ import java.util.Optional;
  * </pre>
  */
 public final class JobController implements Controller {
+
+  static final String CONTROLLER_UID_LABEL = "batch.kubernetes.io/controller-uid";
+  static final String JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
 
   public static final String CONDITION_COMPLETE = "Complete";
   public static final String CONDITION_FAILED = "Failed";
@@ -191,7 +195,7 @@ public final class JobController implements Controller {
       expectations.expectCreations(key, missing);
       for (int i = 0; i < missing; i++) {
         try {
-          podControl.createPod(job.spec().template(), job);
+          podControl.createPod(podTemplate(job), job);
         } catch (RuntimeException e) {
           // These creations will never be observed: do not wait for them.
           expectations.lower(key, missing - i, 0);
@@ -252,17 +256,38 @@ public final class JobController implements Controller {
   }
 
   /**
-   * The Job's selector; without one (our API server does not generate it, upstream's does) the
-   * template's labels, and no labels select nothing rather than every pod of the namespace.
+   * The Job's selector. Upstream's API server gives every Job without {@code manualSelector} the
+   * selector {@code batch.kubernetes.io/controller-uid=<its uid>} and puts that label on the pod
+   * template (generateSelector in pkg/registry/batch/job/strategy.go). Ours stores the Job as
+   * written, so: its own selector if it has one, else its template's labels, else (a template
+   * without labels, which is what {@code kubectl create job} sends) upstream's generated selector,
+   * whose labels {@link #podTemplate} puts on every pod. Never the empty selector, which would
+   * adopt every pod of the namespace.
    */
   static Selector selector(Job job) {
     JobSpec spec = job.spec();
     if (spec.selector() != null) {
       return LabelSelectors.toSelector(spec.selector());
     }
-    Map<String, String> labels = spec.template() == null || spec.template().metadata() == null
-        ? Map.of() : spec.template().metadata().labels();
-    return labels.isEmpty() ? Selector.nothing() : Selector.fromSet(labels);
+    Map<String, String> labels = spec.template() == null ? Map.of() : spec.template().labels();
+    return Selector.fromSet(labels.isEmpty() ? generatedLabels(job) : labels);
+  }
+
+  /** What the Job's pods are made from: its template, with the generated labels when it selects by them. */
+  static PodTemplateSpec podTemplate(Job job) {
+    PodTemplateSpec template = job.spec().template();
+    if (job.spec().selector() != null || !template.labels().isEmpty()) {
+      return template;
+    }
+    ObjectMeta meta = template.metadata() != null ? template.metadata() : ObjectMeta.named(null); // unnamed, as templates are
+    return new PodTemplateSpec(meta.withLabels(generatedLabels(job)), template.spec(), template.unknownFields());
+  }
+
+  /** Upstream's labels for a Job's pods (batch/v1 {@code ControllerUidLabel}, {@code JobNameLabel}). */
+  private static Map<String, String> generatedLabels(Job job) {
+    return Map.of(
+        CONTROLLER_UID_LABEL, job.metadata().uid(),
+        JOB_NAME_LABEL, job.metadata().name());
   }
 
   /** The Job controlling {@code pod}, if it is in the cache. */

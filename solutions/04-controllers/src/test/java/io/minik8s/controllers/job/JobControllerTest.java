@@ -1,16 +1,24 @@
 package io.minik8s.controllers.job;
 
+import static io.minik8s.controllers.job.JobFixture.NS;
 import static io.minik8s.controllers.job.JobFixture.condition;
 import static io.minik8s.controllers.job.JobFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minik8s.controllers.testing.TestPods;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.api.batch.Job;
+import io.minik8s.objects.api.batch.JobSpec;
 import io.minik8s.objects.api.batch.JobStatus;
+import io.minik8s.objects.api.core.Container;
 import io.minik8s.objects.api.core.Pod;
+import io.minik8s.objects.api.core.PodSpec;
 import io.minik8s.objects.api.core.PodStatus;
+import io.minik8s.objects.api.core.PodTemplateSpec;
 import io.minik8s.objects.meta.Condition;
+import io.minik8s.objects.meta.ObjectMeta;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +123,37 @@ class JobControllerTest {
     assertThat(fx.podControl.deleted()).as("pods deleted").hasSize(deletes);
     assertThat(fx.lastStatus().active()).as("status.active counts the pods once created/deleted")
         .isEqualTo(running + creates - deletes);
+  }
+
+  /**
+   * {@code kubectl create job pi --image=...} sends a template without labels and no selector.
+   * Its pods get upstream's generated labels, so the Job keeps them; an empty selector would
+   * adopt every pod of the namespace, and one that matched nothing would release each new pod
+   * and create another, forever.
+   */
+  @Test
+  @Graded(exercise = "4.3", points = 2)
+  void aJobWithoutLabelsOrSelectorOwnsItsPodsByGeneratedLabels() throws Exception {
+    PodTemplateSpec unlabelled = new PodTemplateSpec(ObjectMeta.named(null, null),
+        PodSpec.of(List.of(Container.of("pi", "minik8s/busybox"))).withRestartPolicy(PodSpec.RESTART_NEVER));
+    Job job = fx.add(new Job(ObjectMeta.named(NS, "pi"),
+        new JobSpec(1, 1, null, null, null, null, unlabelled, null, null, Map.of()), null));
+    fx.pods.indexer().add(TestPods.pod(NS, "stray", Map.of()));
+
+    fx.sync();
+    assertThat(fx.podControl.created()).as("pods created for a Job with 1 completion").hasSize(1);
+    Pod created = fx.podControl.created().get(0);
+    assertThat(created.metadata().labels()).as("labels of the Job's pod (create it from podTemplate(job))")
+        .containsEntry("batch.kubernetes.io/controller-uid", job.metadata().uid())
+        .containsEntry("batch.kubernetes.io/job-name", "pi");
+
+    fx.pods.indexer().add(created.withStatus(PodStatus.ofPhase(PodStatus.PENDING)));
+    fx.controller.expectations().creationObserved(NS + "/pi");
+    fx.sync();
+    assertThat(fx.podControl.created()).as("its pod is in the cache: no second one").hasSize(1);
+    assertThat(fx.client.actions("patch", "pods"))
+        .as("neither its own pod released nor the unlabelled stray adopted").isEmpty();
+    assertThat(fx.lastStatus().active()).isEqualTo(1);
   }
 
   @Test
