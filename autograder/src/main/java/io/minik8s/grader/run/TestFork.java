@@ -154,57 +154,11 @@ public final class TestFork {
       Path skipFile = Files.write(forkRoot.resolve("skip.txt"), skip, StandardCharsets.UTF_8);
       // opened before the fork starts: what it wrote stays readable even if it deletes the file
       resultsIn = Files.newInputStream(results);
-      List<Path> privateClasspath = new ArrayList<>();
-      Path privateTestClasses = testClasses;
-      for (Path entry : classpath) {
-        Path copy = entry;
-        if (Files.isDirectory(entry)) {
-          copy = forkRoot.resolve("classpath").resolve(Integer.toString(privateClasspath.size()));
-          Directories.copyTree(entry, copy);
-          if (entry.equals(testClasses)) {
-            privateTestClasses = copy;
-          }
-        } else if (user.isPresent()) {
-          // the libraries may sit where the fork's user cannot go (root's ~/.m2)
-          copy = forkRoot.resolve("lib").resolve(privateClasspath.size() + "-" + entry.getFileName());
-          linkOrCopy(entry, copy);
-        }
-        privateClasspath.add(copy);
-      }
+      PrivateClasspath copies = privateClasspath(forkRoot, classpath, testClasses);
       if (user.isPresent()) {
         handOver(forkRoot, user.get(), List.of(workDir, tmpDir, results));
       }
-      List<String> command = new ArrayList<>();
-      user.ifPresent(u -> command.addAll(u.commandPrefix()));
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(
-          List.of(
-              "-Xmx" + limits.heapMegabytes() + "m",
-              "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
-              "-XX:+ExitOnOutOfMemoryError",
-              "-XX:-UsePerfData",
-              "-Xshare:auto",
-              "-Djava.awt.headless=true",
-              "-Dfile.encoding=UTF-8",
-              "-Duser.language=en",
-              // what the tests leave in temporary files or their home goes with the fork's tree
-              "-Djava.io.tmpdir=" + tmpDir,
-              "-Duser.home=" + workDir));
-      if (orderSeed != null) {
-        command.add("-D" + ForkedTestRunner.ORDER_SEED + "=" + orderSeed);
-      }
-      command.add("-D" + ForkedTestRunner.SKIP_FILE + "=" + skipFile);
-      command.addAll(
-          List.of(
-              "-cp",
-              privateClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-              ForkedTestRunner.class.getName(),
-              results.toString(),
-              privateTestClasses.toString(),
-              Long.toString(limits.perTest().toSeconds())));
-      exercise.ifPresent(command::add);
-
+      List<String> command = javaCommand(copies, results, skipFile, workDir, tmpDir, exercise);
       ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
       builder.environment().put("HOME", workDir.toString());
       builder.environment().put("TMPDIR", tmpDir.toString());
@@ -243,6 +197,70 @@ public final class TestFork {
         Directories.deleteRecursively(forkRoot);
       }
     }
+  }
+
+  /** The classpath as the fork sees it, and where the tests' classes are on it. */
+  private record PrivateClasspath(List<Path> entries, Path testClasses) {}
+
+  /**
+   * Copies each directory of {@code classpath} under {@code forkRoot}/classpath, so that nothing
+   * the fork does to them reaches the shared compile cache; a fork running as another user also
+   * gets the libraries, which may sit where it cannot go (root's ~/.m2).
+   */
+  private PrivateClasspath privateClasspath(Path forkRoot, List<Path> classpath, Path testClasses) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    Path privateTestClasses = testClasses;
+    for (Path entry : classpath) {
+      Path copy = entry;
+      if (Files.isDirectory(entry)) {
+        copy = forkRoot.resolve("classpath").resolve(Integer.toString(entries.size()));
+        Directories.copyTree(entry, copy);
+        if (entry.equals(testClasses)) {
+          privateTestClasses = copy;
+        }
+      } else if (user.isPresent()) {
+        copy = forkRoot.resolve("lib").resolve(entries.size() + "-" + entry.getFileName());
+        linkOrCopy(entry, copy);
+      }
+      entries.add(copy);
+    }
+    return new PrivateClasspath(entries, privateTestClasses);
+  }
+
+  /** The test JVM's command line: its limits, its private paths, and the user it runs as. */
+  private List<String> javaCommand(
+      PrivateClasspath classpath, Path results, Path skipFile, Path workDir, Path tmpDir, Optional<String> exercise) {
+    List<String> command = new ArrayList<>();
+    user.ifPresent(u -> command.addAll(u.commandPrefix()));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx" + limits.heapMegabytes() + "m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:-UsePerfData",
+            "-Xshare:auto",
+            "-Djava.awt.headless=true",
+            "-Dfile.encoding=UTF-8",
+            "-Duser.language=en",
+            // what the tests leave in temporary files or their home goes with the fork's tree
+            "-Djava.io.tmpdir=" + tmpDir,
+            "-Duser.home=" + workDir));
+    if (orderSeed != null) {
+      command.add("-D" + ForkedTestRunner.ORDER_SEED + "=" + orderSeed);
+    }
+    command.add("-D" + ForkedTestRunner.SKIP_FILE + "=" + skipFile);
+    command.addAll(
+        List.of(
+            "-cp",
+            classpath.entries().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+            ForkedTestRunner.class.getName(),
+            results.toString(),
+            classpath.testClasses().toString(),
+            Long.toString(limits.perTest().toSeconds())));
+    exercise.ifPresent(command::add);
+    return command;
   }
 
   private Observed observe(
