@@ -11,6 +11,8 @@ import io.minik8s.apiserver.object.Unstructured;
 import io.minik8s.grader.Graded;
 import io.minik8s.objects.scheme.Scheme;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApplyOwnershipHiddenTest {
@@ -97,5 +99,65 @@ class ApplyOwnershipHiddenTest {
 
     assertThat(emptied.metadata().has("managedFields"))
         .as("managedFields after the only field was removed: %s", emptied).isFalse();
+  }
+
+  @Test
+  @Graded(exercise = "2.8", points = 1,
+      hint = "remove() walks f: members, k: keyed items and v: set values; it removes the item or "
+          + "value itself when the token is the last one, and leaves the object alone when a step is "
+          + "missing or of the wrong shape.")
+  void removeWalksIntoListItemsAndRemovesItemsAndSetValues() {
+    String pod = "{'metadata':{'finalizers':['x','y']},'spec':{'containers':["
+        + "{'name':'a','image':'a:1'},{'name':'b','image':'b:1'}]}}";
+    String a = "k:{\"name\":\"a\"}";
+    String b = "k:{\"name\":\"b\"}";
+    record Case(String name, List<String> path, String expected) {}
+    List<Case> cases = List.of(
+        new Case("the second keyed item", List.of("f:spec", "f:containers", b),
+            "{'metadata':{'finalizers':['x','y']},'spec':{'containers':[{'name':'a','image':'a:1'}]}}"),
+        new Case("the first keyed item", List.of("f:spec", "f:containers", a),
+            "{'metadata':{'finalizers':['x','y']},'spec':{'containers':[{'name':'b','image':'b:1'}]}}"),
+        new Case("a field of a keyed item", List.of("f:spec", "f:containers", a, "f:image"),
+            "{'metadata':{'finalizers':['x','y']},'spec':{'containers':[{'name':'a'},"
+                + "{'name':'b','image':'b:1'}]}}"),
+        new Case("a set value", List.of("f:metadata", "f:finalizers", "v:\"x\""),
+            "{'metadata':{'finalizers':['y']},'spec':{'containers':[{'name':'a','image':'a:1'},"
+                + "{'name':'b','image':'b:1'}]}}"),
+        new Case("an item that is not there", List.of("f:spec", "f:containers",
+            "k:{\"name\":\"z\"}", "f:image"), pod),
+        new Case("an item token on an object", List.of("f:spec", a, "f:image"), pod));
+    List<String> failures = new ArrayList<>();
+    for (Case c : cases) {
+      ObjectNode object = j(pod);
+      ServerSideApply.remove(object, c.path());
+      if (!object.equals(j(c.expected()))) {
+        failures.add("remove(" + c.path() + ") [" + c.name() + "] left " + object);
+      }
+    }
+    assertThat(failures).as("removals that left the wrong object").isEmpty();
+  }
+
+  @Test
+  @Graded(exercise = "2.8", points = 1,
+      hint = "An Update that changes nothing keeps the time of the writer's entry; one that sets a new "
+          + "field moves it to now.")
+  void anUpdateEntrysTimeMovesOnlyWhenTheWriterChangedSomething() {
+    Instant later = T.plusSeconds(60);
+    Instant latest = T.plusSeconds(120);
+    ManagedFields mf = new ManagedFields();
+    Unstructured created = Unstructured.of(j("{'apiVersion':'apps/v1','kind':'Deployment',"
+        + "'metadata':{'name':'d'},'spec':{'replicas':1}}"));
+    mf.recordUpdate(null, created, "ctl", T);
+
+    Unstructured same = created.deepCopy();
+    mf.recordUpdate(created, same, "ctl", later);
+    assertThat(same.metadata().path("managedFields").get(0).path("time").asText())
+        .as("ctl's entry after an update by ctl that changed nothing").isEqualTo("2025-02-02T10:00:00Z");
+
+    Unstructured labelled = same.deepCopy();
+    labelled.setLabels(java.util.Map.of("app", "d"));
+    mf.recordUpdate(same, labelled, "ctl", latest);
+    assertThat(labelled.metadata().path("managedFields").get(0).path("time").asText())
+        .as("ctl's entry after ctl added a label").isEqualTo("2025-02-02T10:02:00Z");
   }
 }
