@@ -532,4 +532,41 @@ class WatchHubHiddenTest {
     assertThat(rec.lines()).as("responses after the executor finished").isEqualTo(atClose);
     hub.close();
   }
+
+  @Test
+  @Graded(exercise = "1.3", points = 1,
+      hint = "When a sync round ends with an unsynced watcher that could still make progress (a commit was "
+          + "published while it read history, or compaction struck during the read), another round must be "
+          + "scheduled at once: no later publish may be needed to finish the job.")
+  void aSyncRoundThatLeftWorkSchedulesAnotherWithoutALaterPublish() {
+    SyncingWatchHub hub = new SyncingWatchHub(log, tasks, 100, WatchHubHiddenTest::header);
+    for (int i = 1; i <= 5; i++) {
+      hub.publish(log.put("/k", "v" + i));
+    }
+    Rec caughtUp = new Rec();
+    hub.watch(WatchRequest.key(Bytes.of("/k")).fromRevision(3), caughtUp);
+    log.afterRead = () -> hub.publish(log.put("/k", "v6")); // published during the history read
+    tasks.runAll();
+    assertThat(caughtUp.revisions()).as("a watch from 3, with 6 published while 3..5 were read")
+        .containsExactly(3L, 4L, 5L, 6L);
+
+    // A watch on a key none of the read history touches: no response is queued for it, so only
+    // the next round can move it to synced; a later commit on its key must reach it.
+    Rec quiet = new Rec();
+    hub.watch(WatchRequest.key(Bytes.of("/w")).fromRevision(2), quiet);
+    log.afterRead = () -> hub.publish(log.put("/k", "v7"));
+    tasks.runAll();
+    hub.publish(log.put("/w", "w8"));
+    tasks.runAll();
+    assertThat(quiet.lines()).as("a watch on /w from 2, with 7 published during its history read")
+        .containsExactly("created", "PUT /w=w8@8");
+
+    Rec compacted = new Rec();
+    hub.watch(WatchRequest.key(Bytes.of("/k")).fromRevision(2), compacted);
+    log.beforeRead = () -> log.compacted = 4; // compaction between the check and the read
+    tasks.runAll();
+    assertThat(compacted.lines()).as("a watch from 2, compacted at 4 during its history read")
+        .containsExactly("created", "canceled compact=4");
+    hub.close();
+  }
 }
