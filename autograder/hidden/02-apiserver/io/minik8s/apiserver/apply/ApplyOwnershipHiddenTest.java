@@ -139,8 +139,8 @@ class ApplyOwnershipHiddenTest {
 
   @Test
   @Graded(exercise = "2.8", points = 1,
-      hint = "An Update that changes nothing keeps the time of the writer's entry; one that sets a new "
-          + "field moves it to now.")
+      hint = "An Update that changes nothing keeps the time of the writer's entry; one that adds a field "
+          + "or changes a value, even of a field it already owned, moves it to now.")
   void anUpdateEntrysTimeMovesOnlyWhenTheWriterChangedSomething() {
     Instant later = T.plusSeconds(60);
     Instant latest = T.plusSeconds(120);
@@ -159,5 +159,12 @@ class ApplyOwnershipHiddenTest {
     mf.recordUpdate(same, labelled, "ctl", latest);
     assertThat(labelled.metadata().path("managedFields").get(0).path("time").asText())
         .as("ctl's entry after ctl added a label").isEqualTo("2025-02-02T10:02:00Z");
+
+    Unstructured scaled = labelled.deepCopy();
+    scaled.json().with("spec").put("replicas", 3);
+    mf.recordUpdate(labelled, scaled, "ctl", latest.plusSeconds(60));
+    assertThat(scaled.metadata().path("managedFields").get(0).path("time").asText())
+        .as("ctl's entry after ctl changed the value of spec.replicas, a field it already owned")
+        .isEqualTo("2025-02-02T10:03:00Z");
   }
 }

@@ -72,7 +72,9 @@ public final class ManagedFields {
     }
     FieldSet mine = own.minus(comparison.removed()).union(comparison.changed());
     if (!mine.isEmpty()) {
-      String when = found && mine.equals(own) ? timeOf(entries, manager, apiVersion) : time;
+      // a write that added or modified anything is a new time, even on fields already owned
+      // (upstream: managedFieldsUpdater.Update, k8s.io/apimachinery/pkg/util/managedfields)
+      String when = found && comparison.changed().isEmpty() ? timeOf(entries, manager, apiVersion) : time;
       result.add(new ManagerEntry(manager, ManagerEntry.UPDATE, apiVersion, when, "", mine));
     }
     return result;

@@ -23,8 +23,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * test's manual clock the thread only notices an advance at the next heartbeat: tests call
  * {@link #moveDueItems()} themselves after advancing the clock.
  *
- * <p>Locking: {@link #lock} guards {@link #waiting}, {@link #waitingByItem} and {@link #waiter};
- * items are moved into the work queue after it is released (the work queue has its own lock).
+ * <p>Locking: {@link #lock} guards {@link #waiting}, {@link #waitingByItem} and {@link #waiter}.
+ * Due items are added to the work queue while it is held, so when {@link #moveDueItems()}
+ * returns every due item is in the work queue, whichever thread moved it: had the waiting thread
+ * taken an item out of {@link #waiting} and not yet added it, a test that advanced its clock and
+ * moved the due items itself would find the work queue one short. The order is always this lock,
+ * then the work queue's, never the reverse.
  */
 final class DelayingWorkQueue<T> extends ForwardingWorkQueue<T, WorkQueue<T>>
     implements DelayingQueue<T> {
@@ -124,10 +128,10 @@ final class DelayingWorkQueue<T> extends ForwardingWorkQueue<T, WorkQueue<T>>
     lock.lock();
     try {
       collectDueLocked(clock.instant(), due);
+      due.forEach(queue::add);
     } finally {
       lock.unlock();
     }
-    due.forEach(queue::add);
     return due.size();
   }
 
