@@ -41,6 +41,8 @@ class PatchRulesHiddenTest {
       "~0 decodes to ~ | {'a~b':1} | [{'op':'replace','path':'/a~0b','value':2}] | {'a~b':2}",
       "move onto itself is a no-op | {'a':{'b':1}} | [{'op':'move','from':'/a','path':'/a'}] "
           + "| {'a':{'b':1}}",
+      "add at the root replaces the document | {'a':1} "
+          + "| [{'op':'add','path':'','value':{'b':2}}] | {'b':2}",
   })
   @Graded(exercise = "2.2", points = 1,
       hint = "JSON patch: \"-\" appends, \"\" is the whole document, ~0 and ~1 are escapes, test "
@@ -117,5 +119,54 @@ class PatchRulesHiddenTest {
         Scheme.builtIn().resolve("deployments"), deployment,
         ops.toString().getBytes(StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(413));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "a patch list into an empty live list | {'spec':{'containers':[]}} "
+          + "| {'spec':{'containers':[{'name':'a','image':'1'}]}} "
+          + "| {'spec':{'containers':[{'name':'a','image':'1'}]}}",
+      "an empty patch list on an empty live list | {'spec':{'containers':[]}} "
+          + "| {'spec':{'containers':[]}} | {'spec':{'containers':[]}}",
+      "finalizers into an empty live list | {'metadata':{'finalizers':[]}} "
+          + "| {'metadata':{'finalizers':['x']}} | {'metadata':{'finalizers':['x']}}",
+  })
+  @Graded(exercise = "2.2", points = 1,
+      hint = "strategic merge of lists: an empty live list still takes the patch's items, and "
+          + "two empty lists stay an empty list")
+  void strategicMergeIntoEmptyLists(String name, String original, String patch,
+      String expected) {
+    JsonNode result = StrategicMergePatch.apply(PatchSchema.forKind("v1", "Pod"),
+        (ObjectNode) j(original), (ObjectNode) j(patch));
+
+    assertThat((Object) result).as("%s:%n original %s%n patch %s", name, original, patch)
+        .isEqualTo(j(expected));
+  }
+
+  @Test
+  @Graded(exercise = "2.2", points = 1,
+      hint = "merge and strategic merge patches must be JSON objects (400 otherwise); the JSON "
+          + "patch limit is 10 000 operations, and exactly 10 000 is still allowed")
+  void patcherBodyShapesAndTheExactLimit() {
+    Unstructured pod = Unstructured.of((ObjectNode) j(
+        "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'containers':[]}}"));
+    Patcher patcher = new Patcher();
+    for (String type : java.util.List.of(Patcher.MERGE_PATCH, Patcher.STRATEGIC_MERGE_PATCH)) {
+      assertThatThrownBy(() -> patcher.apply(type, Scheme.builtIn().resolve("pods"), pod,
+          "[{\"spec\":{}}]".getBytes(StandardCharsets.UTF_8)))
+          .as("%s with a JSON array as body", type)
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400))
+          .hasMessageContaining("JSON object");
+    }
+
+    StringBuilder ops = new StringBuilder("[");
+    for (int i = 0; i < JsonPatch.MAX_OPERATIONS; i++) {
+      ops.append(i == 0 ? "" : ",").append("{\"op\":\"test\",\"path\":\"/kind\",\"value\":\"Pod\"}");
+    }
+    ops.append("]");
+    Unstructured patched = patcher.apply(Patcher.JSON_PATCH, Scheme.builtIn().resolve("pods"),
+        pod, ops.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(patched.name()).as("a JSON patch of exactly %d test operations applies",
+        JsonPatch.MAX_OPERATIONS).isEqualTo("p");
   }
 }
