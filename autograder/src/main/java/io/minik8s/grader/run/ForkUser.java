@@ -45,13 +45,18 @@ public record ForkUser(String name, int uid, int gid) {
     return new ForkUser(name, uid, id(name, "-g"));
   }
 
+  /** Whether this grader could switch users at all: it runs as root, and setpriv is there. */
+  public static boolean canSwitchUsers() {
+    return currentUid() == 0 && Files.isExecutable(SETPRIV);
+  }
+
   /** What goes before the {@code java} command line to run it as this user. */
   List<String> commandPrefix() {
     return List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--no-new-privs", "--");
   }
 
   /** The grader's own uid, or -1 where there is no /proc (not Linux). */
-  public static int currentUid() {
+  private static int currentUid() {
     try {
       return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     } catch (IOException | UnsupportedOperationException e) {
