@@ -569,4 +569,35 @@ class WatchHubHiddenTest {
         .containsExactly("created", "canceled compact=4");
     hub.close();
   }
+
+  @Test
+  @Graded(exercise = "1.3", points = 1,
+      hint = "A revision need not have a commit: a new store is at revision 1 with an empty history. A "
+          + "sync round whose history read is empty has still covered everything up to the store's "
+          + "revision, so its watchers become synced instead of being replayed round after round.")
+  void aWatchFromARevisionWithoutACommitIsSyncedAfterOneRound() {
+    CommitLog newStore = new CommitLog() {
+      @Override public long currentRevision() {
+        return 1;
+      }
+
+      @Override public long compactRevision() {
+        return 0;
+      }
+
+      @Override public List<Commit> commitsAfter(long after) {
+        return List.of();
+      }
+    };
+    SyncingWatchHub hub = new SyncingWatchHub(newStore, tasks, 100, WatchHubHiddenTest::header);
+    Rec rec = new Rec();
+    hub.watch(WatchRequest.key(Bytes.of("/a")).fromRevision(1), rec);
+    int ran = 0;
+    while (tasks.runNext()) {
+      assertThat(++ran).as("tasks run after watch(from 1) on a store at revision 1 with no commit: "
+          + "the sync round keeps rescheduling itself").isLessThan(50);
+    }
+    assertThat(rec.lines()).as("a watch from 1 on a new store").containsExactly("created");
+    hub.close();
+  }
 }

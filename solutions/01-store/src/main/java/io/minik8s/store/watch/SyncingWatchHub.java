@@ -348,6 +348,9 @@ public final class SyncingWatchHub implements WatchHub {
     if (from == Long.MAX_VALUE) {
       return false;
     }
+    // A revision need not have a commit (a new store is at revision 1 with none): an empty read
+    // still covers everything up to the revision current when it began.
+    long current = log.currentRevision();
     List<Commit> history;
     try {
       history = log.commitsAfter(from - 1); // without our lock: publish may run meanwhile
@@ -357,7 +360,7 @@ public final class SyncingWatchHub implements WatchHub {
       }
       throw e;
     }
-    long readRevision = history.isEmpty() ? from - 1 : history.get(history.size() - 1).revision();
+    long readRevision = history.isEmpty() ? current : history.get(history.size() - 1).revision();
     lock.lock();
     try {
       for (Watcher watcher : unsynced.watchers()) {
