@@ -246,21 +246,27 @@ public final class JobController implements Controller {
    */
   static Selector selector(Job job) {
     JobSpec spec = job.spec();
-    if (spec.selector() != null) {
-      return LabelSelectors.toSelector(spec.selector());
+    if (selectsByGeneratedLabels(spec)) {
+      return Selector.fromSet(generatedLabels(job));
     }
-    Map<String, String> labels = spec.template() == null ? Map.of() : spec.template().labels();
-    return Selector.fromSet(labels.isEmpty() ? generatedLabels(job) : labels);
+    return spec.selector() != null
+        ? LabelSelectors.toSelector(spec.selector())
+        : Selector.fromSet(spec.template().labels());
   }
 
   /** What the Job's pods are made from: its template, with the generated labels when it selects by them. */
   static PodTemplateSpec podTemplate(Job job) {
     PodTemplateSpec template = job.spec().template();
-    if (job.spec().selector() != null || !template.labels().isEmpty()) {
+    if (!selectsByGeneratedLabels(job.spec())) {
       return template;
     }
     ObjectMeta meta = template.metadata() != null ? template.metadata() : ObjectMeta.named(null); // unnamed, as templates are
     return new PodTemplateSpec(meta.withLabels(generatedLabels(job)), template.spec(), template.unknownFields());
+  }
+
+  /** Neither a selector nor template labels: the Job selects its pods by {@link #generatedLabels}. */
+  private static boolean selectsByGeneratedLabels(JobSpec spec) {
+    return spec.selector() == null && (spec.template() == null || spec.template().labels().isEmpty());
   }
 
   /** Upstream's labels for a Job's pods (batch/v1 {@code ControllerUidLabel}, {@code JobNameLabel}). */
